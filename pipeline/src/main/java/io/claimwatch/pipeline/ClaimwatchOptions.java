@@ -1,0 +1,81 @@
+package io.claimwatch.pipeline;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Everything a Claimwatch run can be told. */
+public interface ClaimwatchOptions extends PipelineOptions {
+  @Description("Articles to read: a file, a directory or a glob of JSON Lines (.jsonl, .json) or Avro (.avro) "
+      + "files, optionally .gz. In a directory only such files are read.")
+  @Default.String("samples")
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Directory for mentions/, daily/, avro/, deadletter/, duplicates/ and summary.json. Outputs are "
+      + "written to a staging directory and moved into place only when the run succeeds.")
+  @Default.String("out")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Attribution extractor: 'model' (sequence labeller trained on PolNeAR, shipped in the jar) or "
+      + "'rules' (pattern rules).")
+  @Default.String("model")
+  String getExtractor();
+
+  void setExtractor(String value);
+
+  @Description("Groups that records, articles and claims are spread over at each shuffle: the most workers "
+      + "that can share a step. Few, large groups keep bundles large, which the Direct Runner needs; raise it "
+      + "for large clusters.")
+  @Default.Integer(16)
+  int getShuffleBuckets();
+
+  void setShuffleBuckets(int value);
+
+  @Description("Longest accepted record in bytes; longer lines become dead letters without being held in memory.")
+  @Default.Integer(8 * 1024 * 1024)
+  int getMaxRecordBytes();
+
+  void setMaxRecordBytes(int value);
+
+  @Description("Longest accepted article body in characters; longer bodies become dead letters.")
+  @Default.Integer(1_000_000)
+  int getMaxBodyChars();
+
+  void setMaxBodyChars(int value);
+
+  @Description("Longest sentence in characters; longer runs of text without sentence punctuation are cut at "
+      + "spaces, bounding tagging time.")
+  @Default.Integer(2000)
+  int getMaxSentenceChars();
+
+  void setMaxSentenceChars(int value);
+
+  @Description("Earliest plausible publication time (ISO date or instant); earlier articles become dead letters.")
+  @Default.String("1990-01-01")
+  String getEarliestPublishedAt();
+
+  void setEarliestPublishedAt(String value);
+
+  @Description("Latest plausible publication time, exclusive (ISO date or instant); later articles become dead "
+      + "letters. A fixed bound rather than 'now' keeps re-runs identical.")
+  @Default.String("2100-01-01")
+  String getLatestPublishedAt();
+
+  void setLatestPublishedAt(String value);
+
+  @Description("Example wordings kept per claim and day, each from a different outlet.")
+  @Default.Integer(3)
+  int getExamplesPerClaim();
+
+  void setExamplesPerClaim(int value);
+
+  @Description("Claims printed per day at the end of the run.")
+  @Default.Integer(5)
+  int getTopClaims();
+
+  void setTopClaims(int value);
+}

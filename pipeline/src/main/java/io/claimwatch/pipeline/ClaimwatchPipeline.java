@@ -1,0 +1,157 @@
+package io.claimwatch.pipeline;
+
+import io.claimwatch.ingest.ArticleParser;
+import io.claimwatch.ingest.PublicationTimes;
+import io.claimwatch.ingest.InvalidRecordException;
+import io.claimwatch.nlp.attribution.RuleBasedAttributionExtractor;
+import io.claimwatch.nlp.attribution.model.TrainedAttributionExtractor;
+import io.claimwatch.schemas.ClaimDailyCount;
+import io.claimwatch.schemas.ClaimMention;
+import io.claimwatch.schemas.DeadLetter;
+import io.claimwatch.transforms.AggregateDailyClaims;
+import io.claimwatch.transforms.ArticleClaims;
+import io.claimwatch.transforms.AssignEventTime;
+import io.claimwatch.transforms.CleanArticles;
+import io.claimwatch.transforms.DailyWindows;
+import io.claimwatch.transforms.DeadLetters;
+import io.claimwatch.transforms.DeduplicateArticles;
+import io.claimwatch.transforms.ExtractAttributions;
+import io.claimwatch.transforms.IdentifyClaims;
+import io.claimwatch.transforms.ParseArticles;
+import io.claimwatch.transforms.ReadArticleRecords;
+import io.claimwatch.transforms.SplitSentences;
+import io.claimwatch.transforms.SummarizeRun;
+import io.claimwatch.transforms.WriteJsonLines;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claimwatch: news articles in; claim/source tuples and daily cross-outlet claim counts out.
+ *
+ * <p>read → parse/validate → deduplicate → clean → sentences → attributions → source and claim
+ * identity → event time → daily windows → aggregate → write, with every failure flattened into one
+ * dead-letter sink and the run's accounting in {@code summary.json}.
+ */
+public final class ClaimwatchPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(ClaimwatchPipeline.class);
+
+  private ClaimwatchPipeline() {}
+
+  public static void main(String[] args) throws IOException {
+    PipelineOptionsFactory.register(ClaimwatchOptions.class);
+    ClaimwatchOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(ClaimwatchOptions.class);
+    System.exit(run(options) == PipelineResult.State.DONE ? 0 : 1);
+  }
+
+  /** Runs the pipeline into a staging directory and publishes its outputs only if it succeeds. */
+  public static PipelineResult.State run(ClaimwatchOptions options) throws IOException {
+    OutputPublisher publisher = OutputPublisher.prepare(options.getOutput());
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options, publisher.stagingDirectory());
+    LOG.info("Reading {} into {}", options.getInput(), options.getOutput());
+    PipelineResult.State state;
+    try {
+      state = pipeline.run().waitUntilFinish();
+    } catch (RuntimeException e) {
+      publisher.discard();
+      throw e;
+    }
+    if (state != PipelineResult.State.DONE) {
+      publisher.discard();
+      LOG.error("Run ended {}; previous outputs in {} are untouched", state, options.getOutput());
+      return state;
+    }
+    publisher.publish();
+    RunReport.print(options.getOutput(), options.getTopClaims(), System.out);
+    return state;
+  }
+
+  /** Builds the whole graph, writing under {@code outputDirectory}. */
+  public static void build(Pipeline pipeline, ClaimwatchOptions options, String outputDirectory) {
+    ArticleParser parser = new ArticleParser(
+        instant(options.getEarliestPublishedAt()), instant(options.getLatestPublishedAt()), options.getMaxBodyChars());
+    ExtractAttributions.ExtractorFactory extractors = extractorFactory(options.getExtractor());
+
+    PCollectionTuple read = pipeline.apply("ReadArticleRecords",
+        ReadArticleRecords.from(options.getInput(), options.getMaxRecordBytes(), options.getShuffleBuckets()));
+    PCollectionTuple parsed = read.get(ReadArticleRecords.RECORDS).apply("ParseArticles", new ParseArticles(parser));
+    PCollectionTuple unique = parsed.get(ParseArticles.ARTICLES).apply("DeduplicateArticles", new DeduplicateArticles(options.getShuffleBuckets()));
+    PCollectionTuple cleaned = unique.get(DeduplicateArticles.UNIQUE).apply("CleanArticles", new CleanArticles());
+    PCollectionTuple analyzed = cleaned.get(CleanArticles.CLEANED)
+        .apply("SplitSentences", new SplitSentences(options.getMaxSentenceChars()));
+    PCollectionTuple attributed = analyzed.get(SplitSentences.ANALYZED)
+        .apply("ExtractAttributions", new ExtractAttributions(extractors));
+    PCollectionTuple identified = attributed.get(ExtractAttributions.ATTRIBUTED)
+        .apply("IdentifyClaims", new IdentifyClaims());
+
+    PCollection<ArticleClaims> accepted = identified.get(IdentifyClaims.CLAIMS);
+    PCollection<ClaimMention> mentions = accepted
+        .apply("MentionsOfArticles", FlatMapElements.into(TypeDescriptor.of(ClaimMention.class))
+            .via(ArticleClaims::mentions))
+        .setCoder(AvroCoder.of(ClaimMention.class));
+    PCollection<ClaimDailyCount> daily = mentions
+        .apply("AssignEventTime", new AssignEventTime())
+        .apply("DailyWindows", new DailyWindows<>())
+        .apply("AggregateDailyClaims", new AggregateDailyClaims(options.getExamplesPerClaim(), options.getShuffleBuckets()))
+        .apply("UnwindowForWriting", Window.into(new GlobalWindows()));
+
+    PCollection<DeadLetter> deadLetters = PCollectionList.of(List.of(
+            read.get(DeadLetters.TAG), parsed.get(DeadLetters.TAG), cleaned.get(DeadLetters.TAG),
+            analyzed.get(DeadLetters.TAG), attributed.get(DeadLetters.TAG), identified.get(DeadLetters.TAG)))
+        .apply("AllDeadLetters", Flatten.pCollections());
+    PCollection<DeadLetter> duplicates = unique.get(DeduplicateArticles.DUPLICATES);
+
+    mentions.apply("WriteMentionsJson", new WriteJsonLines<>(outputDirectory + "/mentions", "mentions"));
+    mentions.apply("WriteMentionsAvro", AvroIO.write(ClaimMention.class)
+        .to(outputDirectory + "/avro/mentions/mentions").withSuffix(".avro"));
+    daily.apply("WriteDailyJson", new WriteJsonLines<>(outputDirectory + "/daily", "daily"));
+    daily.apply("WriteDailyAvro", AvroIO.write(ClaimDailyCount.class)
+        .to(outputDirectory + "/avro/daily/daily").withSuffix(".avro"));
+    deadLetters.apply("WriteDeadLetters", new WriteJsonLines<>(outputDirectory + "/deadletter", "deadletter"));
+    duplicates.apply("WriteDuplicates", new WriteJsonLines<>(outputDirectory + "/duplicates", "duplicates"));
+
+    PCollectionTuple.of(SummarizeRun.RECORDS, read.get(ReadArticleRecords.RECORDS))
+        .and(SummarizeRun.DEAD_LETTERS, deadLetters)
+        .and(SummarizeRun.DUPLICATES, duplicates)
+        .and(SummarizeRun.ACCEPTED, accepted)
+        .and(SummarizeRun.MENTIONS, mentions)
+        .apply("SummarizeRun", new SummarizeRun())
+        .apply("WriteSummary", TextIO.write().to(outputDirectory + "/summary").withSuffix(".json").withoutSharding());
+  }
+
+  static ExtractAttributions.ExtractorFactory extractorFactory(String name) {
+    switch (name) {
+      case "model":
+        return TrainedAttributionExtractor::new;
+      case "rules":
+        return RuleBasedAttributionExtractor::new;
+      default:
+        throw new IllegalArgumentException("--extractor must be 'model' or 'rules', not '" + name + "'");
+    }
+  }
+
+  private static Instant instant(String value) {
+    try {
+      return PublicationTimes.parse(value);
+    } catch (InvalidRecordException e) {
+      throw new IllegalArgumentException("not a date or instant: " + value, e);
+    }
+  }
+}

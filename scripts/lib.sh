@@ -1,0 +1,27 @@
+# Shared helpers for the scripts in this directory (sourced, not run).
+
+# Prints the shaded jar's path, building it with Maven when it is missing or older than any source.
+ensure_shaded_jar() {
+  local root="$1" jar stale
+  jar="$(ls "$root"/pipeline/target/claimwatch-pipeline-bundled-*.jar 2>/dev/null | head -n 1 || true)"
+  if [[ -n "$jar" ]]; then
+    stale="$(find "$root/pom.xml" "$root/schemas" "$root/transforms" "$root/pipeline" \
+      -path '*/target' -prune -o -type f -newer "$jar" -print -quit)"
+  fi
+  if [[ -z "$jar" || -n "${stale:-}" ]]; then
+    echo "Building the shaded jar (mvn package)..." >&2
+    mvn -B -q -f "$root/pom.xml" -DskipTests install >&2
+    jar="$(ls "$root"/pipeline/target/claimwatch-pipeline-bundled-*.jar | head -n 1)"
+  fi
+  echo "$jar"
+}
+
+# True when option NAME (e.g. --input) is among the remaining arguments, as --name=value or --name value.
+has_option() {
+  local name="$1" arg
+  shift
+  for arg in "$@"; do
+    [[ "$arg" == "$name" || "$arg" == "$name="* ]] && return 0
+  done
+  return 1
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Trains the attribution model (issue 3) on PolNeAR train and writes the shipped model resource.
+#
+#   scripts/train-attribution-model.sh [TRAIN_DIR] [extra trainer options, e.g. --holdout=0.1 --epochs=8]
+#
+# TRAIN_DIR defaults to ../shared/data/polnear/train relative to the repository root. With a
+# --holdout=F option the last F of the training articles are kept out and scored (for tuning; the
+# shipped model is trained with no holdout). A fixed --seed (default 42) gives a byte-identical model.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+TRAIN_DIR="${1:-$ROOT/../shared/data/polnear/train}"
+shift || true
+OUT="$ROOT/transforms/src/main/resources/io/claimwatch/nlp/attribution/model/attribution-model.bin.gz"
+
+if [[ ! -d "$TRAIN_DIR" ]]; then
+  echo "training data not found: $TRAIN_DIR" >&2
+  exit 1
+fi
+
+# Build the transforms module (and what it depends on) if its classes are missing or stale.
+CLASSES="$ROOT/transforms/target/classes"
+if [[ ! -f "$CLASSES/io/claimwatch/nlp/attribution/model/TrainAttributionModel.class" ]] \
+    || [[ -n "$(find "$ROOT/transforms/src/main/java" -newer "$CLASSES/io/claimwatch/nlp/attribution/model/TrainAttributionModel.class" -name '*.java' -print -quit)" ]]; then
+  mvn -B -q -pl transforms -am install -DskipTests
+fi
+
+CP_FILE="$(mktemp)"
+trap 'rm -f "$CP_FILE"' EXIT
+mvn -B -q -pl transforms dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+
+java -Xmx4g -cp "$CLASSES:$(cat "$CP_FILE")" io.claimwatch.nlp.attribution.model.TrainAttributionModel \
+  --train="$TRAIN_DIR" --out="$OUT" --epochs=8 --cueEpochs=15 --seed=42 "$@"
+echo "model written to $OUT"

@@ -1,0 +1,75 @@
+package io.claimwatch.nlp;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * First-version claim identity: a normalized key from a claim's content words (lower-case cheap
+ * lemmas, stop words, hedges and punctuation dropped, negation and numbers kept, since they change
+ * what is claimed) and a stable id hashed from it, the same on every run and runner.
+ */
+public final class ClaimKeys {
+  private static final Set<String> STOP_WORDS = Set.of(
+      "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+      "from", "as", "into", "about", "that", "this", "these", "those", "it", "its", "be", "have",
+      "do", "which", "who", "whom", "whose", "what", "there", "their", "they", "them", "he", "she",
+      "his", "her", "him", "we", "our", "us", "i", "me", "my", "you", "your", "so", "than", "then",
+      "such", "also", "just", "very", "if", "while", "when", "where", "would", "will", "shall",
+      "can", "should", "must", "one", "all", "any", "some", "up", "out", "over", "s", "'s", "’s");
+  /** Words that soften a claim without changing what it says. */
+  private static final Set<String> HEDGES = Set.of(
+      "may", "might", "could", "reportedly", "allegedly", "apparently", "likely", "possibly",
+      "perhaps", "probably", "seemingly", "purportedly", "supposedly", "well", "even", "still",
+      "already", "really", "actually", "indeed", "fact", "now");
+  private static final Map<String, String> NEGATIONS = Map.of(
+      "not", "not", "n't", "not", "n’t", "not", "no", "not", "never", "not", "nobody", "not",
+      "nothing", "not", "none", "not", "neither", "not", "nor", "not");
+
+  private ClaimKeys() {}
+
+  public static String key(List<Token> contentTokens) {
+    StringBuilder key = new StringBuilder();
+    for (Token token : contentTokens) {
+      String word = normalize(token);
+      if (word != null) {
+        if (key.length() > 0) {
+          key.append(' ');
+        }
+        key.append(word);
+      }
+    }
+    return key.toString();
+  }
+
+  /** 16 hex digits of SHA-256 over the key: short, stable and collision-safe at news scale. */
+  public static String id(String claimKey) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(claimKey.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  private static String normalize(Token token) {
+    String lemma = token.lemma();
+    String negation = NEGATIONS.get(lemma);
+    if (negation != null) {
+      return negation;
+    }
+    if (token.isPunctuation() || STOP_WORDS.contains(lemma) || HEDGES.contains(lemma)) {
+      return null;
+    }
+    if (token.pos().equals("CD")) {
+      return lemma.replace(",", "");
+    }
+    StringBuilder word = new StringBuilder(lemma.length());
+    lemma.codePoints().filter(Character::isLetterOrDigit).forEach(word::appendCodePoint);
+    return word.length() == 0 ? null : word.toString();
+  }
+}

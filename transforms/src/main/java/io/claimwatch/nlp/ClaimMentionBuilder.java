@@ -1,0 +1,144 @@
+package io.claimwatch.nlp;
+
+import io.claimwatch.nlp.attribution.Attribution;
+import io.claimwatch.schemas.Article;
+import io.claimwatch.schemas.ClaimMention;
+import io.claimwatch.schemas.Source;
+import io.claimwatch.schemas.SourceKind;
+import io.claimwatch.schemas.SpanGroup;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns an article's attributions into claim mentions (source resolved, claim key and id set) and
+ * adds the outlet's own declarative sentences as own-voice mentions. Questions, headline
+ * fragments and boilerplate are not claims.
+ */
+public final class ClaimMentionBuilder {
+  /** An own-voice claim needs at least this many words: shorter lines are headings or captions. */
+  private static final int MIN_OWN_VOICE_WORDS = 6;
+  private static final List<String> BOILERPLATE = List.of(
+      "click", "subscribe", "newsletter", "cookie", "all rights reserved", "sign up", "follow us",
+      "read more", "share this", "advertisement", "©", "copyright", "terms of use", "privacy policy",
+      "this story has been", "contributed to this report", "reporting by", "editing by");
+
+  /** Mentions of one article, and how many attributions yielded no usable claim key. */
+  public record Result(List<ClaimMention> mentions, int emptyClaims) {}
+
+  public Result build(Article article, String day, AnalyzedText text, List<Attribution> attributions) {
+    List<ClaimMention> mentions = new ArrayList<>();
+    SourceResolver resolver = new SourceResolver(text);
+    BitSet attributedChars = new BitSet(text.body().length());
+    Set<List<Span>> seenContents = new HashSet<>();
+    int emptyClaims = 0;
+    for (Attribution attribution : attributions) {
+      markAll(attribution.source(), attributedChars);
+      markAll(attribution.cue(), attributedChars);
+      markAll(attribution.content(), attributedChars);
+      if (!seenContents.add(attribution.content())) {
+        continue;
+      }
+      String claimKey = ClaimKeys.key(text.tokensIn(attribution.content()));
+      if (claimKey.isEmpty()) {
+        emptyClaims++;
+        continue;
+      }
+      Source source = null;
+      if (attribution.hasSource()) {
+        SourceResolver.Resolved resolved = resolver.resolve(attribution.source());
+        source = new Source(text.textOf(attribution.source()), toAvro(attribution.source()),
+            resolved.kind(), resolved.name());
+      }
+      Span cueStart = attribution.cue().get(0);
+      Sentence sentence = text.sentenceOf(Math.max(0, text.firstTokenAtOrAfter(cueStart.start())));
+      mentions.add(mention(article, day, sentence, source,
+          group(text, attribution.cue()), group(text, attribution.content()), true, claimKey));
+    }
+    for (Sentence sentence : text.sentences()) {
+      if (attributedChars.nextSetBit(sentence.span().start()) >= 0
+          && attributedChars.nextSetBit(sentence.span().start()) < sentence.span().end()) {
+        continue;
+      }
+      List<Token> tokens = text.tokens(sentence);
+      if (!isDeclarative(tokens, sentence.span().of(text.body()))) {
+        continue;
+      }
+      int end = sentence.endToken();
+      while (end > sentence.firstToken() && text.tokens().get(end - 1).isPunctuation()
+          && !text.tokens().get(end - 1).text().matches("[”\"’]")) {
+        end--;
+      }
+      List<Span> content = text.spansOf(sentence.firstToken(), end);
+      String claimKey = ClaimKeys.key(text.tokensIn(content));
+      if (claimKey.isEmpty()) {
+        emptyClaims++;
+        continue;
+      }
+      Source outlet = new Source(null, List.of(), SourceKind.MEDIA, article.getOutlet());
+      mentions.add(mention(article, day, sentence, outlet, null, group(text, content), false, claimKey));
+    }
+    return new Result(mentions, emptyClaims);
+  }
+
+  private static boolean isDeclarative(List<Token> tokens, String sentenceText) {
+    if (tokens.size() < MIN_OWN_VOICE_WORDS) {
+      return false;
+    }
+    String last = tokens.get(tokens.size() - 1).text();
+    boolean endsLikeStatement = last.equals(".") || last.equals("!")
+        || (last.equals("”") || last.equals("\"")) && tokens.size() > 1 && tokens.get(tokens.size() - 2).text().equals(".");
+    if (!endsLikeStatement || sentenceText.contains("?")) {
+      return false;
+    }
+    String lower = sentenceText.toLowerCase(java.util.Locale.ROOT);
+    for (String marker : BOILERPLATE) {
+      if (lower.contains(marker)) {
+        return false;
+      }
+    }
+    for (Token t : tokens) {
+      if (t.pos().equals("VBD") || t.pos().equals("VBZ") || t.pos().equals("VBP") || t.pos().equals("MD")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ClaimMention mention(Article article, String day, Sentence sentence, Source source,
+      SpanGroup cue, SpanGroup content, boolean attributed, String claimKey) {
+    return ClaimMention.newBuilder()
+        .setArticleId(article.getId())
+        .setOutlet(article.getOutlet())
+        .setPublishedAt(article.getPublishedAt())
+        .setDay(day)
+        .setSentence(new io.claimwatch.schemas.Span(sentence.span().start(), sentence.span().end()))
+        .setSource(source)
+        .setCue(cue)
+        .setContent(content)
+        .setAttributed(attributed)
+        .setClaimKey(claimKey)
+        .setClaimId(ClaimKeys.id(claimKey))
+        .build();
+  }
+
+  private static SpanGroup group(AnalyzedText text, List<Span> spans) {
+    return new SpanGroup(text.textOf(spans), toAvro(spans));
+  }
+
+  private static List<io.claimwatch.schemas.Span> toAvro(List<Span> spans) {
+    List<io.claimwatch.schemas.Span> out = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      out.add(new io.claimwatch.schemas.Span(s.start(), s.end()));
+    }
+    return out;
+  }
+
+  private static void markAll(List<Span> spans, BitSet chars) {
+    for (Span s : spans) {
+      chars.set(s.start(), s.end());
+    }
+  }
+}

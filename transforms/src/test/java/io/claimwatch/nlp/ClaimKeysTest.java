@@ -1,0 +1,33 @@
+package io.claimwatch.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ClaimKeysTest {
+  private static String key(String content) {
+    return ClaimKeys.key(Analyzed.text(content).tokens());
+  }
+
+  @Test
+  void dropsStopWordsHedgesAndInflection() {
+    assertEquals(key("Putin is open to a ceasefire along the current front line"),
+        key("Putin was reportedly open to ceasefires along the current front lines"));
+  }
+
+  @Test
+  void keepsNegationAndNumbers() {
+    assertNotEquals(key("Putin is open to a ceasefire"), key("Putin is not open to a ceasefire"));
+    assertNotEquals(key("The repairs cost 2 million dollars"), key("The repairs cost 3 million dollars"));
+    assertTrue(key("Nobody saw it").startsWith("not"));
+  }
+
+  @Test
+  void idsAreStableHexOfTheKey() {
+    assertEquals(ClaimKeys.id("putin open ceasefire"), ClaimKeys.id("putin open ceasefire"));
+    assertNotEquals(ClaimKeys.id("putin open ceasefire"), ClaimKeys.id("putin reject ceasefire"));
+    assertTrue(ClaimKeys.id("x").matches("[0-9a-f]{16}"));
+  }
+}

@@ -1,0 +1,132 @@
+package io.claimwatch.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.claimwatch.schemas.Article;
+import io.claimwatch.schemas.DeadLetter;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class ReadArticleRecordsTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsJsonLinesGzipAndAvroAndDeadLettersWhatCannotBeDecoded(TestPipeline pipeline) throws Exception {
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    plain.write("\uFEFF{\"a\":1}\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+    plain.write(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+    plain.write("{\"b\":\"😀\"}\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(dir.resolve("a.jsonl"), plain.toByteArray());
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("b.jsonl.gz")))) {
+      gz.write("{\"c\":1}\n{\"d\":2}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(dir.resolve("README.md"), "not data\n");
+    Article article = Article.newBuilder().setId("avro-1").setOutlet("o").setPublishedAt("2024-01-01T00:00:00Z")
+        .setBody("Body.").build();
+    try (DataFileWriter<Article> avro = new DataFileWriter<>(new SpecificDatumWriter<>(Article.class))) {
+      avro.create(Article.getClassSchema(), new File(dir.toFile(), "c.avro"));
+      avro.append(article);
+    }
+    String a = dir.resolve("a.jsonl").toString();
+
+    PCollectionTuple read = pipeline.apply(ReadArticleRecords.from(dir.toString(), 1024, 4));
+
+    PAssert.that(read.get(ReadArticleRecords.RECORDS)).satisfies(records -> {
+      List<String> seen = new ArrayList<>();
+      records.forEach(r -> seen.add(new File(r.file()).getName() + ":" + r.line() + ":" + r.text()));
+      seen.sort(null);
+      assertEquals(List.of(
+          "a.jsonl:1:{\"a\":1}",
+          "a.jsonl:4:{\"b\":\"😀\"}",
+          "b.jsonl.gz:1:{\"c\":1}",
+          "b.jsonl.gz:2:{\"d\":2}",
+          "c.avro:1:" + article), seen);
+      return null;
+    });
+    PAssert.that(read.get(DeadLetters.TAG)).satisfies(deadLetters -> {
+      List<DeadLetter> all = new ArrayList<>();
+      deadLetters.forEach(all::add);
+      assertEquals(1, all.size());
+      assertEquals("invalid UTF-8", all.get(0).getReason());
+      assertEquals(a, all.get(0).getFile());
+      assertEquals(3L, all.get(0).getLine());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void keepsRecordsBeforeTheCutOfATruncatedGzipAndReportsTheFile(TestPipeline pipeline) throws Exception {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(compressed)) {
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < 2000; i++) {
+        lines.append("{\"n\":").append(i).append(",\"pad\":\"").append(Integer.toHexString(i * 7919)).append("\"}\n");
+      }
+      gz.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] whole = compressed.toByteArray();
+    Path truncated = dir.resolve("cut.jsonl.gz");
+    Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    String truncatedName = truncated.toString();
+    PCollectionTuple read = pipeline.apply(ReadArticleRecords.from(truncatedName, 1024, 4));
+
+    PAssert.that(read.get(ReadArticleRecords.RECORDS)).satisfies(records -> {
+      long count = 0;
+      for (RawRecord r : records) {
+        assertEquals("{\"n\":" + (r.line() - 1), r.text().substring(0, r.text().indexOf(',')));
+        count++;
+      }
+      assertTrue(count > 100 && count < 2000, "records before the cut: " + count);
+      return null;
+    });
+    PAssert.that(read.get(DeadLetters.TAG)).satisfies(deadLetters -> {
+      DeadLetter only = deadLetters.iterator().next();
+      assertEquals("read", only.getStage());
+      assertTrue(only.getReason().startsWith("file unreadable after record "), only.getReason());
+      assertEquals(truncatedName, only.getFile());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void overLongRecordsBecomeDeadLettersWithAPrefix(TestPipeline pipeline) throws Exception {
+    Path file = dir.resolve("long.jsonl");
+    Files.writeString(file, "{\"ok\":1}\n{\"body\":\"" + "x".repeat(5000) + "\"}\n");
+
+    PCollectionTuple read = pipeline.apply(ReadArticleRecords.from(file.toString(), 100, 4));
+
+    PAssert.that(read.get(ReadArticleRecords.RECORDS)).satisfies(records -> {
+      assertEquals("{\"ok\":1}", records.iterator().next().text());
+      return null;
+    });
+    PAssert.that(read.get(DeadLetters.TAG)).satisfies(deadLetters -> {
+      DeadLetter only = deadLetters.iterator().next();
+      assertTrue(only.getReason().contains("over maxRecordBytes=100"), only.getReason());
+      assertEquals(100, only.getInput().length());
+      assertEquals(2L, only.getLine());
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+}
