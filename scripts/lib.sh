@@ -10,7 +10,7 @@ ensure_shaded_jar() {
   fi
   if [[ -z "$jar" || -n "${stale:-}" ]]; then
     echo "Building the shaded jar (mvn package)..." >&2
-    mvn -B -q -f "$root/pom.xml" -DskipTests install >&2
+    mvn -B -q -f "$root/pom.xml" -DskipTests package >&2
     jar="$(ls "$root"/pipeline/target/claimwatch-pipeline-bundled-*.jar | head -n 1)"
   fi
   echo "$jar"

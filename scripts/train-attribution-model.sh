@@ -19,17 +19,14 @@ if [[ ! -d "$TRAIN_DIR" ]]; then
   exit 1
 fi
 
-# Build the transforms module (and what it depends on) if its classes are missing or stale.
+# Build the transforms module and list its classpath in one reactor run. The project's own modules
+# come from their target/classes, never from ~/.m2 (which another checkout may have filled).
 CLASSES="$ROOT/transforms/target/classes"
-if [[ ! -f "$CLASSES/io/claimwatch/nlp/attribution/model/TrainAttributionModel.class" ]] \
-    || [[ -n "$(find "$ROOT/transforms/src/main/java" -newer "$CLASSES/io/claimwatch/nlp/attribution/model/TrainAttributionModel.class" -name '*.java' -print -quit)" ]]; then
-  mvn -B -q -pl transforms -am install -DskipTests
-fi
-
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-mvn -B -q -pl transforms dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+mvn -B -q -pl transforms -am -DskipTests package dependency:build-classpath \
+  -DexcludeGroupIds=io.claimwatch -Dmdep.outputFile="$CP_FILE" >/dev/null
 
-java -Xmx4g -cp "$CLASSES:$(cat "$CP_FILE")" io.claimwatch.nlp.attribution.model.TrainAttributionModel \
+java -Xmx4g -cp "$CLASSES:$ROOT/schemas/target/classes:$(cat "$CP_FILE")" io.claimwatch.nlp.attribution.model.TrainAttributionModel \
   --train="$TRAIN_DIR" --out="$OUT" --epochs=8 --cueEpochs=15 --seed=42 "$@"
 echo "model written to $OUT"
