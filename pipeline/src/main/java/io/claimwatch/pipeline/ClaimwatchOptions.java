@@ -67,6 +67,13 @@ public interface ClaimwatchOptions extends PipelineOptions {
 
   void setLatestPublishedAt(String value);
 
+  @Description("Largest block of claims sharing a MinHash band that is compared pair by pair; larger blocks "
+      + "(a too common band) are compared among their first keys only, counted in the metric oversizedBlocks.")
+  @Default.Integer(400)
+  int getMaxBlockSize();
+
+  void setMaxBlockSize(int value);
+
   @Description("Example wordings kept per claim and day, each from a different outlet.")
   @Default.Integer(3)
   int getExamplesPerClaim();

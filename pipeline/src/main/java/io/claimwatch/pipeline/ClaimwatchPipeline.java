@@ -4,6 +4,7 @@ import io.claimwatch.ingest.ArticleParser;
 import io.claimwatch.ingest.PublicationTimes;
 import io.claimwatch.ingest.InvalidRecordException;
 import io.claimwatch.nlp.attribution.RuleBasedAttributionExtractor;
+import io.claimwatch.nlp.claims.ClaimMatcher;
 import io.claimwatch.nlp.attribution.model.TrainedAttributionExtractor;
 import io.claimwatch.schemas.ClaimDailyCount;
 import io.claimwatch.schemas.ClaimMention;
@@ -12,6 +13,7 @@ import io.claimwatch.transforms.AggregateDailyClaims;
 import io.claimwatch.transforms.ArticleClaims;
 import io.claimwatch.transforms.AssignEventTime;
 import io.claimwatch.transforms.CleanArticles;
+import io.claimwatch.transforms.ClusterClaims;
 import io.claimwatch.transforms.DailyWindows;
 import io.claimwatch.transforms.DeadLetters;
 import io.claimwatch.transforms.DeduplicateArticles;
@@ -105,7 +107,8 @@ public final class ClaimwatchPipeline {
     PCollection<ClaimMention> mentions = accepted
         .apply("MentionsOfArticles", FlatMapElements.into(TypeDescriptor.of(ClaimMention.class))
             .via(ArticleClaims::mentions))
-        .setCoder(AvroCoder.of(ClaimMention.class));
+        .setCoder(AvroCoder.of(ClaimMention.class))
+        .apply("ClusterClaims", new ClusterClaims(ClaimMatcher.DEFAULT, options.getShuffleBuckets(), options.getMaxBlockSize()));
     PCollection<ClaimDailyCount> daily = mentions
         .apply("AssignEventTime", new AssignEventTime())
         .apply("DailyWindows", new DailyWindows<>())

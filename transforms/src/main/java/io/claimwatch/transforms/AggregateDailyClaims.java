@@ -124,9 +124,15 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
     String firstSeen;
     /** Per outlet, its smallest (articleId, text) example. */
     final TreeMap<String, String[]> examples = new TreeMap<>();
+    /** Per outlet, its distinct wordings (text → smallest articleId), for paraphrases. */
+    final TreeMap<String, TreeMap<String, String>> wordings = new TreeMap<>();
+    /** The smallest claim key seen and its smallest wording. */
+    String representativeKey;
+    String representative;
   }
 
   static final class DailyClaimFn extends Combine.CombineFn<ClaimMention, Accumulator, ClaimDailyCount> {
+    static final int MAX_PARAPHRASES = 5;
     private final int maxExamples;
 
     DailyClaimFn(int maxExamples) {
@@ -155,6 +161,8 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
       }
       acc.firstSeen = earlier(acc.firstSeen, m.getPublishedAt());
       offerExample(acc, m.getOutlet(), new String[] {m.getArticleId(), m.getContent().getText()});
+      offerWording(acc, m.getOutlet(), m.getContent().getText(), m.getArticleId());
+      offerRepresentative(acc, m.getClaimKey(), m.getContent().getText());
       return acc;
     }
 
@@ -175,6 +183,8 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
         acc.sources.forEach((k, v) -> merged.sources.merge(k, v, Long::sum));
         merged.firstSeen = earlier(merged.firstSeen, acc.firstSeen);
         acc.examples.forEach((outlet, example) -> offerExample(merged, outlet, example));
+        acc.wordings.forEach((outlet, texts) -> texts.forEach((text, article) -> offerWording(merged, outlet, text, article)));
+        offerRepresentative(merged, acc.representativeKey, acc.representative);
       }
       return merged;
     }
@@ -195,6 +205,16 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
         }
         examples.add(new Example(e.getValue()[0], e.getKey(), e.getValue()[1]));
       }
+      List<Example> paraphrases = new ArrayList<>();
+      java.util.Set<String> texts = new java.util.HashSet<>();
+      for (Map.Entry<String, TreeMap<String, String>> outlet : acc.wordings.entrySet()) {
+        for (Map.Entry<String, String> wording : outlet.getValue().entrySet()) {
+          if (paraphrases.size() < MAX_PARAPHRASES && texts.add(wording.getKey())) {
+            paraphrases.add(new Example(wording.getValue(), outlet.getKey(), wording.getKey()));
+            break;
+          }
+        }
+      }
       return ClaimDailyCount.newBuilder()
           .setDay(acc.day)
           .setClaimId(acc.claimId)
@@ -208,9 +228,31 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
           .setSources(sources)
           .setFirstSeen(acc.firstSeen)
           .setExamples(examples)
+          .setRepresentative(acc.representative)
+          .setParaphrases(paraphrases)
           .build();
     }
 
+
+    /** Keeps, per outlet, its first few distinct wordings: enough to find one unlike other outlets'. */
+    private static void offerWording(Accumulator acc, String outlet, String text, String articleId) {
+      TreeMap<String, String> texts = acc.wordings.computeIfAbsent(outlet, o -> new TreeMap<>());
+      texts.merge(text, articleId, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      if (texts.size() > MAX_PARAPHRASES) {
+        texts.pollLastEntry();
+      }
+    }
+
+    private static void offerRepresentative(Accumulator acc, String key, String text) {
+      if (key == null) {
+        return;
+      }
+      int byKey = acc.representativeKey == null ? -1 : key.compareTo(acc.representativeKey);
+      if (byKey < 0 || byKey == 0 && text.compareTo(acc.representative) < 0) {
+        acc.representativeKey = key;
+        acc.representative = text;
+      }
+    }
 
     private static void offerExample(Accumulator acc, String outlet, String[] example) {
       acc.examples.merge(outlet, example, (a, b) -> compare(a, b) <= 0 ? a : b);

@@ -1,0 +1,58 @@
+package io.claimwatch.nlp.claims;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Connected components of the "same claim" graph by union-find; each component is named by its
+ * smallest claim key, so the result does not depend on the order edges arrive in.
+ */
+public final class ClaimClusters implements Serializable {
+  private final HashMap<String, String> parent = new HashMap<>();
+
+  public void connect(String a, String b) {
+    String rootA = find(a);
+    String rootB = find(b);
+    if (!rootA.equals(rootB)) {
+      // The smaller key becomes the root, so every root is its component's smallest key.
+      if (rootA.compareTo(rootB) < 0) {
+        parent.put(rootB, rootA);
+      } else {
+        parent.put(rootA, rootB);
+      }
+    }
+  }
+
+  public void addAll(ClaimClusters other) {
+    other.parent.forEach(this::connect);
+  }
+
+  /** Each clustered key's representative (keys alone in their component are absent). */
+  public Map<String, String> representatives() {
+    Map<String, String> representatives = new TreeMap<>();
+    for (String key : parent.keySet()) {
+      String root = find(key);
+      if (!root.equals(key)) {
+        representatives.put(key, root);
+      }
+    }
+    return representatives;
+  }
+
+  private String find(String key) {
+    String root = key;
+    for (String up = parent.get(root); up != null && !up.equals(root); up = parent.get(root)) {
+      root = up;
+    }
+    // Path compression keeps later finds short.
+    String node = key;
+    while (!node.equals(root)) {
+      String next = parent.get(node);
+      parent.put(node, root);
+      node = next;
+    }
+    return root;
+  }
+}

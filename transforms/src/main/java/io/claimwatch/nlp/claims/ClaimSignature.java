@@ -1,0 +1,121 @@
+package io.claimwatch.nlp.claims;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a claim says, as a set of normalized terms made from its claim key: synonyms and stock
+ * phrases folded to one term ("truce" → ceasefire, "front line" and "where the armies stand" →
+ * frontline), numbers and polarity ("not", and verbs of refusal such as "reject") kept apart, since
+ * a claim and its denial, or the same claim with another number, are different claims.
+ */
+public final class ClaimSignature implements Serializable {
+  /** Multi-word stock phrases (in claim-key form: lemmas, stop words gone) and the term each means. */
+  private static final List<Map.Entry<String[], String>> PHRASES = List.of(
+      Map.entry(new String[] {"front", "line"}, "frontline"),
+      Map.entry(new String[] {"line", "contact"}, "frontline"),
+      Map.entry(new String[] {"army", "stand"}, "frontline"),
+      Map.entry(new String[] {"freeze", "fighting"}, "ceasefire"),
+      Map.entry(new String[] {"freeze", "fight"}, "ceasefire"),
+      Map.entry(new String[] {"cease", "fire"}, "ceasefire"),
+      Map.entry(new String[] {"peace", "talk"}, "negotiation"),
+      Map.entry(new String[] {"white", "house"}, "whitehouse"),
+      Map.entry(new String[] {"united", "states"}, "us"),
+      Map.entry(new String[] {"per", "cent"}, "percent"));
+  /** Single words and the term they share with their synonyms. */
+  private static final Map<String, String> SYNONYMS = Map.ofEntries(
+      Map.entry("truce", "ceasefire"), Map.entry("armistice", "ceasefire"),
+      Map.entry("willing", "ready"), Map.entry("open", "ready"), Map.entry("prepared", "ready"),
+      Map.entry("exist", "current"), Map.entry("existing", "current"), Map.entry("present", "current"),
+      Map.entry("kremlin", "putin"), Map.entry("negotiate", "negotiation"), Map.entry("talk", "negotiation"),
+      Map.entry("u.s.", "us"), Map.entry("usa", "us"), Map.entry("america", "us"), Map.entry("american", "us"),
+      Map.entry("%", "percent"), Map.entry("pct", "percent"),
+      Map.entry("buy", "purchase"), Map.entry("acquire", "purchase"),
+      Map.entry("big", "large"), Map.entry("huge", "large"),
+      Map.entry("start", "begin"), Map.entry("commence", "begin"),
+      Map.entry("end", "finish"), Map.entry("conclude", "finish"),
+      Map.entry("kill", "death"), Map.entry("die", "death"), Map.entry("dead", "death"),
+      Map.entry("rise", "increase"), Map.entry("climb", "increase"), Map.entry("gain", "increase"),
+      Map.entry("jump", "increase"), Map.entry("grow", "increase"),
+      Map.entry("fall", "decrease"), Map.entry("drop", "decrease"), Map.entry("decline", "decrease"),
+      Map.entry("slip", "decrease"), Map.entry("lose", "decrease"),
+      Map.entry("show", "signal"), Map.entry("indicate", "signal"), Map.entry("suggest", "signal"),
+      Map.entry("attack", "strike"), Map.entry("assault", "strike"),
+      Map.entry("president", "president"), Map.entry("firm", "company"), Map.entry("corporation", "company"));
+  /** Words that turn a claim into its denial or refusal. */
+  private static final Set<String> NEGATIVE_POLARITY = Set.of(
+      "not", "reject", "deny", "refuse", "oppose", "dismiss", "rebuff", "decline", "unlikely", "false", "rule");
+
+  public static final String NEGATION = "¬";
+
+  private final TreeSet<String> terms;
+  private final TreeSet<String> numbers;
+  private final boolean negative;
+
+  private ClaimSignature(TreeSet<String> terms, TreeSet<String> numbers, boolean negative) {
+    this.terms = terms;
+    this.numbers = numbers;
+    this.negative = negative;
+  }
+
+  /** The signature of a claim key (space-separated normalized words, see ClaimKeys). */
+  public static ClaimSignature of(String claimKey) {
+    String[] words = claimKey.isEmpty() ? new String[0] : claimKey.split(" ");
+    TreeSet<String> terms = new TreeSet<>();
+    TreeSet<String> numbers = new TreeSet<>();
+    boolean negative = false;
+    for (int i = 0; i < words.length; i++) {
+      String phrase = phraseAt(words, i);
+      if (phrase != null) {
+        terms.add(phrase);
+        i++;
+        continue;
+      }
+      String word = words[i];
+      if (NEGATIVE_POLARITY.contains(word)) {
+        negative = true;
+        if (!word.equals("not")) {
+          terms.add(word);
+        }
+        continue;
+      }
+      if (Character.isDigit(word.charAt(0))) {
+        numbers.add(word);
+      }
+      terms.add(SYNONYMS.getOrDefault(word, word));
+    }
+    if (negative) {
+      terms.add(NEGATION);
+    }
+    return new ClaimSignature(terms, numbers, negative);
+  }
+
+  private static String phraseAt(String[] words, int i) {
+    if (i + 1 >= words.length) {
+      return null;
+    }
+    for (Map.Entry<String[], String> phrase : PHRASES) {
+      if (phrase.getKey()[0].equals(words[i]) && phrase.getKey()[1].equals(words[i + 1])) {
+        return phrase.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Normalized terms, including the negation marker when the claim is a denial. */
+  public Set<String> terms() {
+    return Collections.unmodifiableSet(terms);
+  }
+
+  public Set<String> numbers() {
+    return Collections.unmodifiableSet(numbers);
+  }
+
+  public boolean negative() {
+    return negative;
+  }
+}

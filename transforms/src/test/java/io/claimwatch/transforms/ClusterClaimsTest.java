@@ -1,0 +1,81 @@
+package io.claimwatch.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.claimwatch.nlp.Analyzed;
+import io.claimwatch.nlp.ClaimKeys;
+import io.claimwatch.nlp.claims.ClaimMatcher;
+import io.claimwatch.schemas.ClaimMention;
+import io.claimwatch.schemas.Span;
+import io.claimwatch.schemas.SpanGroup;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Paraphrases from different outlets and days share one claimId; denials and other numbers do not. */
+@ExtendWith(TestPipelineExtension.class)
+class ClusterClaimsTest {
+  private static ClaimMention mention(String articleId, String day, String content) {
+    String key = ClaimKeys.key(Analyzed.text(content).tokens());
+    return ClaimMention.newBuilder()
+        .setArticleId(articleId).setOutlet("outlet-" + articleId).setPublishedAt(day + "T12:00:00Z").setDay(day)
+        .setSentence(new Span(0, content.length())).setSource(null).setCue(null)
+        .setContent(new SpanGroup(content, List.of(new Span(0, content.length()))))
+        .setAttributed(false).setClaimKey(key).setClaimId(ClaimKeys.id(key)).build();
+  }
+
+  @Test
+  void paraphrasesShareAnIdAcrossOutletsAndDays(TestPipeline pipeline) {
+    PCollection<ClaimMention> mentions = pipeline.apply(Create.of(
+            mention("unn", "2023-12-24", "Putin is open to a ceasefire that would freeze the fighting along the current front line"),
+            mention("wire", "2023-12-24", "Putin signals he is ready for a truce along the existing front lines"),
+            mention("daily", "2023-12-25", "the Kremlin is ready to negotiate a ceasefire where the armies stand"),
+            mention("tass", "2023-12-25", "Putin rejects any ceasefire"),
+            mention("unn2", "2023-12-26", "Putin is not open to a ceasefire along the current front line"),
+            mention("bank1", "2023-12-24", "The central bank raised its key rate by 2 percent on Friday"),
+            mention("bank2", "2023-12-24", "The central bank raised its key rate by 3 percent on Friday"),
+            mention("bank3", "2023-12-25", "On Friday the central bank raised its key interest rate by 2 percent"))
+        .withCoder(AvroCoder.of(ClaimMention.class)));
+
+    PCollection<ClaimMention> clustered = mentions.apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+
+    PAssert.that(clustered).satisfies(all -> {
+      Map<String, String> ids = new HashMap<>();
+      all.forEach(m -> ids.put(m.getArticleId(), m.getClaimId()));
+      assertEquals(ids.get("unn"), ids.get("wire"), "paraphrase");
+      assertEquals(ids.get("unn"), ids.get("daily"), "paraphrase on the next day");
+      assertNotEquals(ids.get("unn"), ids.get("tass"), "a rejection is another claim");
+      assertNotEquals(ids.get("unn"), ids.get("unn2"), "a negation is another claim");
+      assertEquals(ids.get("bank1"), ids.get("bank3"), "same number, other wording, next day");
+      assertNotEquals(ids.get("bank1"), ids.get("bank2"), "another number is another claim");
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void theSameInputGivesTheSameIdsWhateverItsOrder(TestPipeline pipeline) {
+    List<ClaimMention> forward = List.of(
+        mention("a", "2023-12-24", "Putin is open to a ceasefire that would freeze the fighting along the current front line"),
+        mention("b", "2023-12-24", "Putin signals he is ready for a truce along the existing front lines"));
+    String expected = ClaimKeys.id(List.of(forward.get(0).getClaimKey(), forward.get(1).getClaimKey()).stream()
+        .min(String::compareTo).orElseThrow());
+    PCollection<ClaimMention> clustered = pipeline
+        .apply(Create.of(List.of(forward.get(1), forward.get(0))).withCoder(AvroCoder.of(ClaimMention.class)))
+        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+    PAssert.that(clustered).satisfies(all -> {
+      all.forEach(m -> assertEquals(expected, m.getClaimId(), "the id of the cluster's smallest key"));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+}
