@@ -17,6 +17,7 @@ import io.claimwatch.transforms.ClusterClaims;
 import io.claimwatch.transforms.DailyWindows;
 import io.claimwatch.transforms.DeadLetters;
 import io.claimwatch.transforms.DeduplicateArticles;
+import io.claimwatch.transforms.DetectLanguage;
 import io.claimwatch.transforms.ExtractAttributions;
 import io.claimwatch.transforms.IdentifyClaims;
 import io.claimwatch.transforms.ParseArticles;
@@ -95,7 +96,8 @@ public final class ClaimwatchPipeline {
         ReadArticleRecords.from(options.getInput(), options.getMaxRecordBytes(), options.getShuffleBuckets()));
     PCollectionTuple parsed = read.get(ReadArticleRecords.RECORDS).apply("ParseArticles", new ParseArticles(parser));
     PCollectionTuple unique = parsed.get(ParseArticles.ARTICLES).apply("DeduplicateArticles", new DeduplicateArticles(options.getShuffleBuckets()));
-    PCollectionTuple cleaned = unique.get(DeduplicateArticles.UNIQUE).apply("CleanArticles", new CleanArticles());
+    PCollectionTuple languages = unique.get(DeduplicateArticles.UNIQUE).apply("DetectLanguage", new DetectLanguage());
+    PCollectionTuple cleaned = languages.get(DetectLanguage.ENGLISH).apply("CleanArticles", new CleanArticles());
     PCollectionTuple analyzed = cleaned.get(CleanArticles.CLEANED)
         .apply("SplitSentences", new SplitSentences(options.getMaxSentenceChars()));
     PCollectionTuple attributed = analyzed.get(SplitSentences.ANALYZED)
@@ -103,7 +105,9 @@ public final class ClaimwatchPipeline {
     PCollectionTuple identified = attributed.get(ExtractAttributions.ATTRIBUTED)
         .apply("IdentifyClaims", new IdentifyClaims());
 
-    PCollection<ArticleClaims> accepted = identified.get(IdentifyClaims.CLAIMS);
+    PCollection<ArticleClaims> accepted = PCollectionList
+        .of(List.of(identified.get(IdentifyClaims.CLAIMS), languages.get(DetectLanguage.OTHER_LANGUAGE)))
+        .apply("AllAcceptedArticles", Flatten.pCollections());
     PCollection<ClaimMention> mentions = accepted
         .apply("MentionsOfArticles", FlatMapElements.into(TypeDescriptor.of(ClaimMention.class))
             .via(ArticleClaims::mentions))
@@ -116,7 +120,7 @@ public final class ClaimwatchPipeline {
         .apply("UnwindowForWriting", Window.into(new GlobalWindows()));
 
     PCollection<DeadLetter> deadLetters = PCollectionList.of(List.of(
-            read.get(DeadLetters.TAG), parsed.get(DeadLetters.TAG), cleaned.get(DeadLetters.TAG),
+            read.get(DeadLetters.TAG), parsed.get(DeadLetters.TAG), languages.get(DeadLetters.TAG), cleaned.get(DeadLetters.TAG),
             analyzed.get(DeadLetters.TAG), attributed.get(DeadLetters.TAG), identified.get(DeadLetters.TAG)))
         .apply("AllDeadLetters", Flatten.pCollections());
     PCollection<DeadLetter> duplicates = unique.get(DeduplicateArticles.DUPLICATES);

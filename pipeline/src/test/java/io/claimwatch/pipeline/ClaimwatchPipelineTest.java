@@ -85,8 +85,9 @@ class ClaimwatchPipelineTest {
         PipelineRuns.run(PipelineRuns.fixture("mixed-good-and-bad.jsonl").toString(), out));
 
     JsonNode summary = PipelineRuns.summary(out);
-    assertEquals(12, summary.get("read").asLong(), summary.toString());
-    assertEquals(2, summary.get("accepted").asLong());
+    assertEquals(13, summary.get("read").asLong(), summary.toString());
+    assertEquals(3, summary.get("accepted").asLong());
+    assertEquals(1, summary.get("acceptedNotEnglish").asLong(), "the German article is tagged, not mis-extracted");
     assertEquals(1, summary.get("duplicates").asLong());
     assertEquals(9, summary.get("deadLettered").asLong());
     assertTrue(summary.get("balanced").asBoolean());

@@ -3,6 +3,7 @@ package io.claimwatch.nlp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
@@ -15,6 +16,7 @@ public final class NlpModels {
   static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
   static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
   static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+  static final String LANGUAGE_MODEL = "/langdetect-183.bin";
 
   private NlpModels() {}
 
@@ -30,6 +32,10 @@ public final class NlpModels {
     return PosHolder.MODEL;
   }
 
+  public static LanguageDetectorModel languages() {
+    return LanguageHolder.MODEL;
+  }
+
   // Holder classes: the JVM loads each model lazily, once, on first use, without locking after.
   private static final class SentenceHolder {
     static final SentenceModel MODEL = load(SENTENCE_MODEL, SentenceModel::new);
@@ -41,6 +47,10 @@ public final class NlpModels {
 
   private static final class PosHolder {
     static final POSModel MODEL = load(POS_MODEL, POSModel::new);
+  }
+
+  private static final class LanguageHolder {
+    static final LanguageDetectorModel MODEL = load(LANGUAGE_MODEL, LanguageDetectorModel::new);
   }
 
   private interface ModelReader<M> {

@@ -1,6 +1,7 @@
 package io.claimwatch.transforms;
 
 import io.claimwatch.nlp.ClaimMentionBuilder;
+import io.claimwatch.nlp.LanguageIdentifier;
 import io.claimwatch.schemas.DeadLetter;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,7 +51,7 @@ public final class IdentifyClaims extends PTransform<PCollection<AttributedArtic
       String day = Instant.parse(in.article().getPublishedAt()).atZone(ZoneOffset.UTC).toLocalDate().toString();
       ClaimMentionBuilder.Result result = builder.build(in.article(), day, in.text(), in.attributions());
       emptyClaims.inc(result.emptyClaims());
-      out.add(new ArticleClaims(in.file(), in.article().getId(), result.mentions()));
+      out.add(new ArticleClaims(in.file(), in.article().getId(), LanguageIdentifier.ENGLISH, result.mentions()));
     }
   }
 }

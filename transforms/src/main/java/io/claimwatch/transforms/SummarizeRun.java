@@ -3,6 +3,7 @@ package io.claimwatch.transforms;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.claimwatch.nlp.LanguageIdentifier;
 import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.DeadLetter;
 import java.io.UncheckedIOException;
@@ -71,6 +72,9 @@ public final class SummarizeRun extends PTransform<PCollectionTuple, PCollection
     PCollection<KV<String, Long>> accepted = in.get(ACCEPTED).apply("TallyAcceptedAndMentions",
         FlatMapElements.into(tallies()).via(a -> {
           List<KV<String, Long>> t = new ArrayList<>(tally("accepted", a.file()));
+          if (!a.language().equals(LanguageIdentifier.ENGLISH)) {
+            t.add(KV.of(TOTAL + "acceptedNotEnglish", 1L));
+          }
           long attributed = a.mentions().stream().filter(ClaimMention::getAttributed).count();
           t.add(KV.of(TOTAL + "mentions", (long) a.mentions().size()));
           t.add(KV.of(TOTAL + "attributedMentions", attributed));
@@ -143,7 +147,7 @@ public final class SummarizeRun extends PTransform<PCollectionTuple, PCollection
   static final class SummaryJsonFn extends Combine.CombineFn<KV<String, Long>, SortedMap<String, Long>, String> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> TOTALS = List.of(
-        "read", "accepted", "duplicates", "deadLettered", "mentions", "attributedMentions",
+        "read", "accepted", "acceptedNotEnglish", "duplicates", "deadLettered", "mentions", "attributedMentions",
         "ownVoiceMentions", "claims", "days");
     private static final List<String> PER_FILE = List.of("read", "accepted", "duplicates", "deadLettered");
 
