@@ -35,6 +35,13 @@ public interface ClaimwatchOptions extends PipelineOptions {
 
   void setShuffleBuckets(int value);
 
+  @Description("Watchlist of known narratives (YAML or JSON: {claims: [{label, pattern}]}); matching mentions "
+      + "carry the label and watchlist/ gets a row per label per day. Empty: none.")
+  @Default.String("")
+  String getWatchlist();
+
+  void setWatchlist(String value);
+
   @Description("Longest accepted record in bytes; longer lines become dead letters without being held in memory.")
   @Default.Integer(8 * 1024 * 1024)
   int getMaxRecordBytes();

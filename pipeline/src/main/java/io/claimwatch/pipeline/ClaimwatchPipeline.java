@@ -9,7 +9,12 @@ import io.claimwatch.nlp.attribution.model.TrainedAttributionExtractor;
 import io.claimwatch.schemas.ClaimDailyCount;
 import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.DeadLetter;
+import io.claimwatch.schemas.SourceDailyCount;
+import io.claimwatch.nlp.watchlist.Watchlist;
 import io.claimwatch.transforms.AggregateDailyClaims;
+import io.claimwatch.transforms.AggregateDailySources;
+import io.claimwatch.transforms.FindSyndicatedCopies;
+import io.claimwatch.transforms.MarkSyndication;
 import io.claimwatch.transforms.ArticleClaims;
 import io.claimwatch.transforms.AssignEventTime;
 import io.claimwatch.transforms.CleanArticles;
@@ -26,8 +31,11 @@ import io.claimwatch.transforms.SplitSentences;
 import io.claimwatch.transforms.SummarizeRun;
 import io.claimwatch.transforms.WriteJsonLines;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -41,6 +49,7 @@ import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +112,9 @@ public final class ClaimwatchPipeline {
     PCollectionTuple attributed = analyzed.get(SplitSentences.ANALYZED)
         .apply("ExtractAttributions", new ExtractAttributions(extractors));
     PCollectionTuple identified = attributed.get(ExtractAttributions.ATTRIBUTED)
-        .apply("IdentifyClaims", new IdentifyClaims());
+        .apply("IdentifyClaims", new IdentifyClaims(watchlist(options.getWatchlist())));
+    PCollectionView<Map<String, String>> syndication = languages.get(DetectLanguage.ENGLISH)
+        .apply("FindSyndicatedCopies", new FindSyndicatedCopies(options.getShuffleBuckets()));
 
     PCollection<ArticleClaims> accepted = PCollectionList
         .of(List.of(identified.get(IdentifyClaims.CLAIMS), languages.get(DetectLanguage.OTHER_LANGUAGE)))
@@ -112,12 +123,20 @@ public final class ClaimwatchPipeline {
         .apply("MentionsOfArticles", FlatMapElements.into(TypeDescriptor.of(ClaimMention.class))
             .via(ArticleClaims::mentions))
         .setCoder(AvroCoder.of(ClaimMention.class))
-        .apply("ClusterClaims", new ClusterClaims(ClaimMatcher.DEFAULT, options.getShuffleBuckets(), options.getMaxBlockSize()));
-    PCollection<ClaimDailyCount> daily = mentions
+        .apply("ClusterClaims", new ClusterClaims(ClaimMatcher.DEFAULT, options.getShuffleBuckets(), options.getMaxBlockSize()))
+        .apply("MarkSyndication", new MarkSyndication(syndication));
+    PCollection<ClaimMention> windowed = mentions
         .apply("AssignEventTime", new AssignEventTime())
-        .apply("DailyWindows", new DailyWindows<>())
+        .apply("DailyWindows", new DailyWindows<>());
+    PCollection<ClaimDailyCount> daily = windowed
         .apply("AggregateDailyClaims", new AggregateDailyClaims(options.getExamplesPerClaim(), options.getShuffleBuckets()))
-        .apply("UnwindowForWriting", Window.into(new GlobalWindows()));
+        .apply("UnwindowDaily", Window.into(new GlobalWindows()));
+    PCollection<ClaimDailyCount> watchlistDaily = windowed
+        .apply("AggregateDailyLabels", AggregateDailyClaims.perWatchlistLabel(options.getExamplesPerClaim(), options.getShuffleBuckets()))
+        .apply("UnwindowLabels", Window.into(new GlobalWindows()));
+    PCollection<SourceDailyCount> sourcesDaily = windowed
+        .apply("AggregateDailySources", new AggregateDailySources(options.getShuffleBuckets()))
+        .apply("UnwindowSources", Window.into(new GlobalWindows()));
 
     PCollection<DeadLetter> deadLetters = PCollectionList.of(List.of(
             read.get(DeadLetters.TAG), parsed.get(DeadLetters.TAG), languages.get(DeadLetters.TAG), cleaned.get(DeadLetters.TAG),
@@ -131,6 +150,8 @@ public final class ClaimwatchPipeline {
     daily.apply("WriteDailyJson", new WriteJsonLines<>(outputDirectory + "/daily", "daily"));
     daily.apply("WriteDailyAvro", AvroIO.write(ClaimDailyCount.class)
         .to(outputDirectory + "/avro/daily/daily").withSuffix(".avro"));
+    watchlistDaily.apply("WriteWatchlistJson", new WriteJsonLines<>(outputDirectory + "/watchlist", "watchlist"));
+    sourcesDaily.apply("WriteSourcesJson", new WriteJsonLines<>(outputDirectory + "/sources", "sources"));
     deadLetters.apply("WriteDeadLetters", new WriteJsonLines<>(outputDirectory + "/deadletter", "deadletter"));
     duplicates.apply("WriteDuplicates", new WriteJsonLines<>(outputDirectory + "/duplicates", "duplicates"));
 
@@ -151,6 +172,17 @@ public final class ClaimwatchPipeline {
         return RuleBasedAttributionExtractor::new;
       default:
         throw new IllegalArgumentException("--extractor must be 'model' or 'rules', not '" + name + "'");
+    }
+  }
+
+  private static Watchlist watchlist(String path) {
+    if (path.isEmpty()) {
+      return Watchlist.EMPTY;
+    }
+    try {
+      return Watchlist.load(Path.of(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read --watchlist " + path, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.claimwatch.nlp;
 
 import io.claimwatch.nlp.attribution.Attribution;
+import io.claimwatch.nlp.watchlist.Watchlist;
 import io.claimwatch.schemas.Article;
 import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.Source;
@@ -8,7 +9,9 @@ import io.claimwatch.schemas.SourceKind;
 import io.claimwatch.schemas.SpanGroup;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -28,9 +31,17 @@ public final class ClaimMentionBuilder {
   /** Mentions of one article, and how many attributions yielded no usable claim key. */
   public record Result(List<ClaimMention> mentions, int emptyClaims) {}
 
+  private final Watchlist watchlist;
+
+  public ClaimMentionBuilder(Watchlist watchlist) {
+    this.watchlist = watchlist;
+  }
+
   public Result build(Article article, String day, AnalyzedText text, List<Attribution> attributions) {
-    List<ClaimMention> mentions = new ArrayList<>();
+    List<ClaimMention.Builder> mentions = new ArrayList<>();
     SourceResolver resolver = new SourceResolver(text);
+    Map<String, Integer> mediaCitations = new HashMap<>();
+    resolver.namedMedia().forEach(name -> mediaCitations.merge(name, 1, Integer::sum));
     BitSet attributedChars = new BitSet(text.body().length());
     Set<List<Span>> seenContents = new HashSet<>();
     int emptyClaims = 0;
@@ -51,11 +62,15 @@ public final class ClaimMentionBuilder {
         SourceResolver.Resolved resolved = resolver.resolve(attribution.source());
         source = new Source(text.textOf(attribution.source()), toAvro(attribution.source()),
             resolved.kind(), resolved.name());
+        if (resolved.kind() == SourceKind.MEDIA) {
+          // Citing an outlet as a source weighs as much as naming it twice.
+          mediaCitations.merge(resolved.name(), 2, Integer::sum);
+        }
       }
       Span cueStart = attribution.cue().get(0);
       Sentence sentence = text.sentenceOf(Math.max(0, text.firstTokenAtOrAfter(cueStart.start())));
-      mentions.add(mention(article, day, sentence, source,
-          group(text, attribution.cue()), group(text, attribution.content()), true, claimKey));
+      mentions.add(mention(article, day, sentence, source, group(text, attribution.cue()),
+          group(text, attribution.content()), true, claimKey, text.tokensIn(attribution.content())));
     }
     for (Sentence sentence : text.sentences()) {
       if (attributedChars.nextSetBit(sentence.span().start()) >= 0
@@ -78,9 +93,35 @@ public final class ClaimMentionBuilder {
         continue;
       }
       Source outlet = new Source(null, List.of(), SourceKind.MEDIA, article.getOutlet());
-      mentions.add(mention(article, day, sentence, outlet, null, group(text, content), false, claimKey));
+      mentions.add(mention(article, day, sentence, outlet, null, group(text, content), false, claimKey,
+          text.tokensIn(content)));
     }
-    return new Result(mentions, emptyClaims);
+    String relayedFrom = relayedOutlet(article.getOutlet(), mediaCitations);
+    List<ClaimMention> built = new ArrayList<>(mentions.size());
+    for (ClaimMention.Builder mention : mentions) {
+      built.add(mention.setRelayedFrom(relayedFrom).build());
+    }
+    return new Result(built, emptyClaims);
+  }
+
+  /**
+   * The outlet an article relays, if any: another outlet cited as a source, or named at least twice
+   * ("This was reported by The New York Times … the NYT writes"); the most cited one, the
+   * alphabetically first on a tie.
+   */
+  static String relayedOutlet(String ownOutlet, Map<String, Integer> citations) {
+    String relayed = null;
+    int most = 1;
+    for (Map.Entry<String, Integer> cited : citations.entrySet()) {
+      boolean own = cited.getKey().equalsIgnoreCase(ownOutlet)
+          || cited.getKey().toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains(ownOutlet.replace(" ", ""));
+      if (!own && (cited.getValue() > most || cited.getValue() == most && relayed != null
+          && cited.getKey().compareTo(relayed) < 0)) {
+        relayed = cited.getKey();
+        most = cited.getValue();
+      }
+    }
+    return relayed;
   }
 
   private static boolean isDeclarative(List<Token> tokens, String sentenceText) {
@@ -107,8 +148,8 @@ public final class ClaimMentionBuilder {
     return false;
   }
 
-  private static ClaimMention mention(Article article, String day, Sentence sentence, Source source,
-      SpanGroup cue, SpanGroup content, boolean attributed, String claimKey) {
+  private ClaimMention.Builder mention(Article article, String day, Sentence sentence, Source source,
+      SpanGroup cue, SpanGroup content, boolean attributed, String claimKey, List<Token> contentTokens) {
     return ClaimMention.newBuilder()
         .setArticleId(article.getId())
         .setOutlet(article.getOutlet())
@@ -121,7 +162,9 @@ public final class ClaimMentionBuilder {
         .setAttributed(attributed)
         .setClaimKey(claimKey)
         .setClaimId(ClaimKeys.id(claimKey))
-        .build();
+        .setLabels(watchlist.labels(contentTokens))
+        .setRelayedFrom(null)
+        .setSyndicationGroup(null);
   }
 
   private static SpanGroup group(AnalyzedText text, List<Span> spans) {

@@ -88,6 +88,11 @@ public final class SourceResolver {
 
   public record Resolved(SourceKind kind, String name) {}
 
+  /** Canonical names of the outlets the text names, in text order (one entry per naming). */
+  public List<String> namedMedia() {
+    return new ArrayList<>(mediaByOffset.values());
+  }
+
   public Resolved resolve(List<Span> spans) {
     List<Token> tokens = text.tokensIn(spans);
     if (tokens.isEmpty()) {

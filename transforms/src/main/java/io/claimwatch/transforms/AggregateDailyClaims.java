@@ -3,6 +3,7 @@ package io.claimwatch.transforms;
 import io.claimwatch.schemas.ClaimDailyCount;
 import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.Example;
+import io.claimwatch.schemas.RelayCount;
 import io.claimwatch.schemas.SourceCount;
 import io.claimwatch.schemas.SourceKind;
 import java.io.Serializable;
@@ -37,22 +38,47 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMention>, PCollection<ClaimDailyCount>> {
   private final int maxExamples;
   private final int buckets;
+  private final boolean labelRows;
 
   /** @param buckets how many groups claims are counted in: the most workers counting can use */
   public AggregateDailyClaims(int maxExamples, int buckets) {
+    this(maxExamples, buckets, false);
+  }
+
+  private AggregateDailyClaims(int maxExamples, int buckets, boolean labelRows) {
     this.maxExamples = maxExamples;
     this.buckets = buckets;
+    this.labelRows = labelRows;
+  }
+
+  /**
+   * Counts watchlist labels instead of claims: each labelled mention counts once per label, in a
+   * row whose {@code label} is set and whose claimId is {@code watch:<label>}.
+   */
+  public static AggregateDailyClaims perWatchlistLabel(int maxExamples, int buckets) {
+    return new AggregateDailyClaims(maxExamples, buckets, true);
   }
 
   @Override
   public PCollection<ClaimDailyCount> expand(PCollection<ClaimMention> mentions) {
     int bucketCount = buckets;
+    if (labelRows) {
+      mentions = mentions
+          .apply("OneCopyPerLabel", FlatMapElements.into(TypeDescriptor.of(ClaimMention.class)).via((ClaimMention m) -> {
+            List<ClaimMention> copies = new ArrayList<>();
+            for (String label : m.getLabels()) {
+              copies.add(ClaimMention.newBuilder(m).setClaimId("watch:" + label).setClaimKey(label).build());
+            }
+            return copies;
+          }))
+          .setCoder(AvroCoder.of(ClaimMention.class));
+    }
     return mentions
         .apply("KeyByClaimBucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(ClaimMention.class)))
             .via(m -> KV.of(Math.floorMod(m.getClaimId().hashCode(), bucketCount), m)))
         .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(ClaimMention.class)))
-        .apply("CountPerClaim", Combine.perKey(new BucketOfClaimsFn(new DailyClaimFn(maxExamples))))
+        .apply("CountPerClaim", Combine.perKey(new BucketOfClaimsFn(new DailyClaimFn(maxExamples, labelRows))))
         .apply("DailyRecords", FlatMapElements.into(TypeDescriptor.of(ClaimDailyCount.class)).via(KV::getValue))
         .setCoder(AvroCoder.of(ClaimDailyCount.class));
   }
@@ -126,6 +152,12 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
     final TreeMap<String, String[]> examples = new TreeMap<>();
     /** Per outlet, its distinct wordings (text → smallest articleId), for paraphrases. */
     final TreeMap<String, TreeMap<String, String>> wordings = new TreeMap<>();
+    /** Per independence unit (syndication group, or the article itself), mentions per article. */
+    final TreeMap<String, TreeMap<String, Long>> unitMentions = new TreeMap<>();
+    /** Outlets with syndicated copies collapsed into their group. */
+    final TreeSet<String> independentOutlets = new TreeSet<>();
+    /** "outlet\trelayedFrom" → mentions. */
+    final TreeMap<String, Long> relays = new TreeMap<>();
     /** The smallest claim key seen and its smallest wording. */
     String representativeKey;
     String representative;
@@ -134,9 +166,11 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
   static final class DailyClaimFn extends Combine.CombineFn<ClaimMention, Accumulator, ClaimDailyCount> {
     static final int MAX_PARAPHRASES = 5;
     private final int maxExamples;
+    private final boolean labelRows;
 
-    DailyClaimFn(int maxExamples) {
+    DailyClaimFn(int maxExamples, boolean labelRows) {
       this.maxExamples = maxExamples;
+      this.labelRows = labelRows;
     }
 
     @Override
@@ -156,6 +190,13 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
       }
       acc.articles.add(m.getArticleId());
       acc.outlets.add(m.getOutlet());
+      String group = m.getSyndicationGroup();
+      acc.unitMentions.computeIfAbsent(group != null ? group : m.getArticleId(), u -> new TreeMap<>())
+          .merge(m.getArticleId(), 1L, Long::sum);
+      acc.independentOutlets.add(group != null ? "copies of " + group : m.getOutlet());
+      if (m.getRelayedFrom() != null) {
+        acc.relays.merge(m.getOutlet() + "\t" + m.getRelayedFrom(), 1L, Long::sum);
+      }
       if (m.getSource() != null) {
         acc.sources.merge(m.getSource().getKind() + "\t" + m.getSource().getName(), 1L, Long::sum);
       }
@@ -180,6 +221,10 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
         merged.ownVoice += acc.ownVoice;
         merged.articles.addAll(acc.articles);
         merged.outlets.addAll(acc.outlets);
+        acc.unitMentions.forEach((unit, perArticle) -> perArticle.forEach((article, n) ->
+            merged.unitMentions.computeIfAbsent(unit, u -> new TreeMap<>()).merge(article, n, Long::sum)));
+        merged.independentOutlets.addAll(acc.independentOutlets);
+        acc.relays.forEach((k, v) -> merged.relays.merge(k, v, Long::sum));
         acc.sources.forEach((k, v) -> merged.sources.merge(k, v, Long::sum));
         merged.firstSeen = earlier(merged.firstSeen, acc.firstSeen);
         acc.examples.forEach((outlet, example) -> offerExample(merged, outlet, example));
@@ -215,11 +260,25 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
           }
         }
       }
+      long independentMentions = 0;
+      for (TreeMap<String, Long> perArticle : acc.unitMentions.values()) {
+        independentMentions += perArticle.values().stream().mapToLong(Long::longValue).max().orElse(0);
+      }
+      List<RelayCount> relays = new ArrayList<>();
+      acc.relays.forEach((key, n) -> {
+        int tab = key.indexOf('\t');
+        relays.add(new RelayCount(key.substring(0, tab), key.substring(tab + 1), n));
+      });
+      relays.sort((a, b) -> Long.compare(b.getMentions(), a.getMentions()));
       return ClaimDailyCount.newBuilder()
           .setDay(acc.day)
           .setClaimId(acc.claimId)
           .setClaimKey(acc.claimKey)
+          .setLabel(labelRows ? acc.claimKey : null)
           .setMentions(acc.attributed + acc.ownVoice)
+          .setIndependentMentions(independentMentions)
+          .setIndependentOutlets(acc.independentOutlets.size())
+          .setRelays(relays)
           .setAttributedMentions(acc.attributed)
           .setOwnVoiceMentions(acc.ownVoice)
           .setArticles(acc.articles.size())

@@ -2,6 +2,7 @@ package io.claimwatch.transforms;
 
 import io.claimwatch.nlp.ClaimMentionBuilder;
 import io.claimwatch.nlp.LanguageIdentifier;
+import io.claimwatch.nlp.watchlist.Watchlist;
 import io.claimwatch.schemas.DeadLetter;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,10 +25,17 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class IdentifyClaims extends PTransform<PCollection<AttributedArticle>, PCollectionTuple> {
   public static final TupleTag<ArticleClaims> CLAIMS = new TupleTag<>("articleClaims") {};
 
+  private final Watchlist watchlist;
+
+  /** @param watchlist labels to give mentions whose content matches their pattern */
+  public IdentifyClaims(Watchlist watchlist) {
+    this.watchlist = watchlist;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<AttributedArticle> articles) {
     PCollectionTuple result = articles.apply("ResolveSourcesAndClaims",
-        ParDo.of(new IdentifyClaimsFn()).withOutputTags(CLAIMS, TupleTagList.of(DeadLetters.TAG)));
+        ParDo.of(new IdentifyClaimsFn(watchlist)).withOutputTags(CLAIMS, TupleTagList.of(DeadLetters.TAG)));
     result.get(CLAIMS).setCoder(SerializableCoder.of(ArticleClaims.class));
     result.get(DeadLetters.TAG).setCoder(AvroCoder.of(DeadLetter.class));
     return result;
@@ -35,15 +43,17 @@ public final class IdentifyClaims extends PTransform<PCollection<AttributedArtic
 
   static final class IdentifyClaimsFn extends ArticleStageFn<AttributedArticle, ArticleClaims> {
     private final Counter emptyClaims = Metrics.counter(IdentifyClaims.class, "claimsWithoutContentWordsSkipped");
+    private final Watchlist watchlist;
     private transient ClaimMentionBuilder builder;
 
-    IdentifyClaimsFn() {
+    IdentifyClaimsFn(Watchlist watchlist) {
       super("identity", CLAIMS);
+      this.watchlist = watchlist;
     }
 
     @Setup
     public void setup() {
-      builder = new ClaimMentionBuilder();
+      builder = new ClaimMentionBuilder(watchlist);
     }
 
     @Override

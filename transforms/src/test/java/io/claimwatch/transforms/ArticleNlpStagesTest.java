@@ -9,6 +9,7 @@ import io.claimwatch.nlp.Span;
 import io.claimwatch.nlp.Token;
 import io.claimwatch.nlp.attribution.Attribution;
 import io.claimwatch.nlp.attribution.RuleBasedAttributionExtractor;
+import io.claimwatch.nlp.watchlist.Watchlist;
 import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.SourceKind;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ class ArticleNlpStagesTest {
       assertTrue(accordingTo.containsAll(List.of("sources", "U.S. officials", "the newspaper")), accordingTo.toString());
       return null;
     });
-    PCollection<ArticleClaims> claims = attributed.apply(new IdentifyClaims()).get(IdentifyClaims.CLAIMS);
+    PCollection<ArticleClaims> claims = attributed.apply(new IdentifyClaims(Watchlist.EMPTY)).get(IdentifyClaims.CLAIMS);
     PAssert.thatSingleton(claims).satisfies(c -> {
       String body = Fixtures.seed().article().getBody();
       ClaimMention ceasefire = c.mentions().stream()

@@ -1,6 +1,7 @@
 package io.claimwatch.nlp.claims;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,14 +30,13 @@ public final class ClaimClusters implements Serializable {
     other.parent.forEach(this::connect);
   }
 
-  /** Each clustered key's representative (keys alone in their component are absent). */
+  /** Each clustered key's representative, the representatives included (keys alone in their component are absent). */
   public Map<String, String> representatives() {
     Map<String, String> representatives = new TreeMap<>();
-    for (String key : parent.keySet()) {
+    for (String key : new ArrayList<>(parent.keySet())) {
       String root = find(key);
-      if (!root.equals(key)) {
-        representatives.put(key, root);
-      }
+      representatives.put(key, root);
+      representatives.put(root, root);
     }
     return representatives;
   }

@@ -22,28 +22,50 @@ public final class MinHashBands {
 
   /** One key per band; empty for an empty set. */
   public List<String> bandKeys(Collection<String> terms) {
-    List<String> keys = new ArrayList<>(bands);
-    if (terms.isEmpty()) {
-      return keys;
-    }
+    return terms.isEmpty() ? new ArrayList<>() : bandKeys(signature(terms));
+  }
+
+  /** The MinHash signature: bands × rows minimum hashes, one per seed. */
+  public long[] signature(Collection<String> terms) {
     long[] termHashes = new long[terms.size()];
     int t = 0;
     for (String term : terms) {
       termHashes[t++] = fnv1a(term);
     }
+    long[] signature = new long[bands * rows];
+    for (int i = 0; i < signature.length; i++) {
+      long seed = mix(0x9E3779B97F4A7C15L * (i + 1));
+      long min = Long.MAX_VALUE;
+      for (long h : termHashes) {
+        min = Math.min(min, mix(h ^ seed));
+      }
+      signature[i] = min;
+    }
+    return signature;
+  }
+
+  /** One key per band of a signature. */
+  public List<String> bandKeys(long[] signature) {
+    List<String> keys = new ArrayList<>(bands);
     for (int band = 0; band < bands; band++) {
       long bandHash = band;
       for (int row = 0; row < rows; row++) {
-        long seed = mix(0x9E3779B97F4A7C15L * (band * rows + row + 1));
-        long min = Long.MAX_VALUE;
-        for (long h : termHashes) {
-          min = Math.min(min, mix(h ^ seed));
-        }
-        bandHash = mix(bandHash * 31 + min);
+        bandHash = mix(bandHash * 31 + signature[band * rows + row]);
       }
       keys.add(band + ":" + Long.toHexString(bandHash));
     }
     return keys;
+  }
+
+  /** The share of equal positions: an unbiased estimate of the two sets' Jaccard similarity. */
+  public static double estimatedJaccard(long[] a, long[] b) {
+    int equal = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i]) {
+        equal++;
+      }
+    }
+    return (double) equal / a.length;
   }
 
   private static long fnv1a(String s) {

@@ -1,0 +1,111 @@
+package io.claimwatch.transforms;
+
+import io.claimwatch.nlp.claims.MinHashBands;
+import io.claimwatch.nlp.claims.Shingles;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Finds articles that are copies of one another (wire stories, reprints): MinHash over word
+ * 5-shingles of the bodies, blocked by bands, pairs verified by the estimated Jaccard similarity of
+ * their shingles, and joined into groups named by their smallest article id. The result is a view
+ * from article id to group, holding only articles that have a copy.
+ */
+public final class FindSyndicatedCopies extends PTransform<PCollection<SourcedArticle>, PCollectionView<Map<String, String>>> {
+  static final int SHINGLE_WORDS = 5;
+  /** Copies share at least this much of their shingles; rewrites of one event share far less. */
+  static final double MIN_JACCARD = 0.8;
+  private static final MinHashBands BANDS = new MinHashBands(16, 4);
+
+  private final int buckets;
+
+  public FindSyndicatedCopies(int buckets) {
+    this.buckets = buckets;
+  }
+
+  /** An article's id and MinHash signature. */
+  record Signed(String articleId, long[] signature) implements Serializable {}
+
+  @Override
+  public PCollectionView<Map<String, String>> expand(PCollection<SourcedArticle> articles) {
+    int bucketCount = buckets;
+    return articles
+        .apply("SignBodies", FlatMapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Signed.class))))
+            .via((SourcedArticle a) -> {
+              Set<String> shingles = Shingles.of(a.article().getBody(), SHINGLE_WORDS);
+              List<KV<Integer, KV<String, Signed>>> banded = new ArrayList<>();
+              if (shingles.isEmpty()) {
+                return banded;
+              }
+              long[] signature = BANDS.signature(shingles);
+              Signed signed = new Signed(a.article().getId(), signature);
+              for (String band : BANDS.bandKeys(signature)) {
+                banded.add(KV.of(Math.floorMod(band.hashCode(), bucketCount), KV.of(band, signed)));
+              }
+              return banded;
+            }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Signed.class))))
+        .apply("GroupBodyBlocks", GroupByKey.create())
+        .apply("VerifyCopies", ParDo.of(new VerifyCopiesFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("GroupCopies", Combine.globally(new ClusterClaims.ConnectFn()))
+        .setCoder(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("SyndicationView", View.asSingleton());
+  }
+
+  static final class VerifyCopiesFn extends DoFn<KV<Integer, Iterable<KV<String, Signed>>>, KV<String, String>> {
+    private final Counter copies = Metrics.counter(FindSyndicatedCopies.class, "copyPairs");
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, Signed>>> bucket, OutputReceiver<KV<String, String>> out) {
+      Map<String, List<Signed>> blocks = new HashMap<>();
+      for (KV<String, Signed> bandAndArticle : bucket.getValue()) {
+        blocks.computeIfAbsent(bandAndArticle.getKey(), b -> new ArrayList<>()).add(bandAndArticle.getValue());
+      }
+      Set<String> decided = new HashSet<>();
+      for (List<Signed> block : blocks.values()) {
+        for (int i = 0; i < block.size(); i++) {
+          for (int j = i + 1; j < block.size(); j++) {
+            Signed a = block.get(i);
+            Signed b = block.get(j);
+            if (a.articleId().equals(b.articleId())) {
+              continue;
+            }
+            String smaller = a.articleId().compareTo(b.articleId()) < 0 ? a.articleId() : b.articleId();
+            String larger = smaller.equals(a.articleId()) ? b.articleId() : a.articleId();
+            if (decided.add(smaller + '\n' + larger)
+                && MinHashBands.estimatedJaccard(a.signature(), b.signature()) >= MIN_JACCARD) {
+              copies.inc();
+              out.output(KV.of(smaller, larger));
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.claimwatch.transforms;
+
+import io.claimwatch.schemas.ClaimMention;
+import java.util.Map;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/** Gives each mention from a syndicated copy its article's syndication group. */
+public final class MarkSyndication extends PTransform<PCollection<ClaimMention>, PCollection<ClaimMention>> {
+  private final PCollectionView<Map<String, String>> groups;
+
+  public MarkSyndication(PCollectionView<Map<String, String>> groups) {
+    this.groups = groups;
+  }
+
+  @Override
+  public PCollection<ClaimMention> expand(PCollection<ClaimMention> mentions) {
+    return mentions.apply("SetSyndicationGroup", ParDo.of(new MarkFn(groups)).withSideInputs(groups))
+        .setCoder(AvroCoder.of(ClaimMention.class));
+  }
+
+  static final class MarkFn extends DoFn<ClaimMention, ClaimMention> {
+    private final PCollectionView<Map<String, String>> groups;
+
+    MarkFn(PCollectionView<Map<String, String>> groups) {
+      this.groups = groups;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      ClaimMention mention = context.element();
+      String group = context.sideInput(groups).get(mention.getArticleId());
+      context.output(group == null ? mention : ClaimMention.newBuilder(mention).setSyndicationGroup(group).build());
+    }
+  }
+}
