@@ -27,6 +27,7 @@ import io.claimwatch.transforms.ExtractAttributions;
 import io.claimwatch.transforms.IdentifyClaims;
 import io.claimwatch.transforms.ParseArticles;
 import io.claimwatch.transforms.ReadArticleRecords;
+import io.claimwatch.transforms.ReportSharedUrls;
 import io.claimwatch.transforms.SplitSentences;
 import io.claimwatch.transforms.SummarizeRun;
 import io.claimwatch.transforms.WriteJsonLines;
@@ -143,6 +144,9 @@ public final class ClaimwatchPipeline {
             analyzed.get(DeadLetters.TAG), attributed.get(DeadLetters.TAG), identified.get(DeadLetters.TAG)))
         .apply("AllDeadLetters", Flatten.pCollections());
     PCollection<DeadLetter> duplicates = unique.get(DeduplicateArticles.DUPLICATES);
+    unique.get(DeduplicateArticles.UNIQUE)
+        .apply("ReportSharedUrls", new ReportSharedUrls(options.getShuffleBuckets()))
+        .apply("WriteSharedUrls", TextIO.write().to(outputDirectory + "/shared-urls/shared-urls").withSuffix(".jsonl"));
 
     mentions.apply("WriteMentionsJson", new WriteJsonLines<>(outputDirectory + "/mentions", "mentions"));
     mentions.apply("WriteMentionsAvro", AvroIO.write(ClaimMention.class)

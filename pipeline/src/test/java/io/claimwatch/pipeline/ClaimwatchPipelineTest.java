@@ -85,8 +85,8 @@ class ClaimwatchPipelineTest {
         PipelineRuns.run(PipelineRuns.fixture("mixed-good-and-bad.jsonl").toString(), out));
 
     JsonNode summary = PipelineRuns.summary(out);
-    assertEquals(13, summary.get("read").asLong(), summary.toString());
-    assertEquals(3, summary.get("accepted").asLong());
+    assertEquals(14, summary.get("read").asLong(), summary.toString());
+    assertEquals(4, summary.get("accepted").asLong());
     assertEquals(1, summary.get("acceptedNotEnglish").asLong(), "the German article is tagged, not mis-extracted");
     assertEquals(1, summary.get("duplicates").asLong());
     assertEquals(9, summary.get("deadLettered").asLong());
@@ -102,6 +102,12 @@ class ClaimwatchPipelineTest {
     assertEquals(new TreeSet<>(List.of("body is blank", "id must be a string, not number", "implausible publishedAt",
         "malformed JSON", "missing body", "missing id", "missing outlet and no url to derive it from",
         "publishedAt is not an RFC 3339 or ISO date", "record is a JSON array, not an object")), reasons);
+
+    List<JsonNode> sharedUrls = PipelineRuns.records(out, "shared-urls");
+    assertEquals(1, sharedUrls.size(), "the same URL under two ids is reported");
+    assertEquals("https://www.example.com/a", sharedUrls.get(0).get("url").asText());
+    assertEquals(List.of("good-1", "good-3"), List.of(sharedUrls.get(0).get("articleIds").get(0).asText(),
+        sharedUrls.get(0).get("articleIds").get(1).asText()));
 
     List<JsonNode> duplicates = PipelineRuns.records(out, "duplicates");
     assertEquals(1, duplicates.size());
