@@ -191,9 +191,9 @@ public final class ClaimsReport {
     tile(s.path("claims").asLong(), "claim-days", null);
     tile(s.path("days").asLong(), "days", null);
     boolean balanced = s.path("balanced").asBoolean(false);
-    html.append("<div class=\"tile").append(balanced ? " ok" : " warn").append("\"><b>")
-        .append(balanced ? "✓" : "✗").append("</b><span>")
-        .append(balanced ? "balanced" : "NOT balanced").append(" (read = accepted + duplicates + dead letters)")
+    html.append("<div class=\"tile").append(balanced ? " ok" : " warn")
+        .append("\" title=\"read = accepted + duplicates + dead letters\"><b>")
+        .append(balanced ? "✓" : "✗").append("</b><span>").append(balanced ? "balanced" : "NOT balanced")
         .append("</span></div>");
     html.append("</div>\n");
     List<String> chartDays = data.chartDays();
