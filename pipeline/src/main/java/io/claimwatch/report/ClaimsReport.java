@@ -156,7 +156,7 @@ public final class ClaimsReport {
     runFacts();
     articles();
     html.append("</main>\n<footer>Built by <code>io.claimwatch.report.ClaimsReport</code> from the run's JSON outputs alone; ")
-        .append("rebuild it with <code>scripts/report.sh --input=").append(escape(data.directory.toString())).append("</code>. ")
+        .append("rebuild it with <code>scripts/report.sh --input=").append(escape(data.directory.toAbsolutePath().normalize().toString())).append("</code>. ")
         .append("One self-contained file: no scripts, no network requests.</footer>\n</body>\n</html>\n");
     return html.toString();
   }
@@ -201,6 +201,12 @@ public final class ClaimsReport {
       DayAxis axis = new DayAxis(chartDays, Charts.CHART_WIDTH);
       List<List<Segment>> stacks = new ArrayList<>();
       long max = 0;
+      String busiest = null;
+      for (String day : data.days.keySet()) {
+        if (busiest == null || data.days.get(day).mentions > data.days.get(busiest).mentions) {
+          busiest = day;
+        }
+      }
       for (String day : chartDays) {
         DayTotals t = data.days.get(day);
         stacks.add(List.of(new Segment("attributed", t.attributed, "#4e79a7"),
@@ -210,7 +216,8 @@ public final class ClaimsReport {
       }
       html.append("<h3>Mentions per day</h3>\n<div class=\"chartrow\"><div class=\"chartlabel\">")
           .append("<div class=\"legend\"><i style=\"background:#4e79a7\"></i>attributed<br><i style=\"background:#a0cbe8\"></i>own-voice</div>")
-          .append("<div class=\"muted\">tallest bar: ").append(fmt(max)).append(" mentions</div></div>")
+          .append("<div class=\"muted\">busiest day: ").append(dayLink(busiest)).append(", ").append(count(data.days.get(busiest).mentions, "mention"))
+          .append("</div></div>")
           .append(Charts.stackedBars(axis, stacks, max, 110, "chart overview-chart", "Mentions per day", List.of()))
           .append("</div>\n<div class=\"chartrow\"><div></div>").append(Charts.axis(axis)).append("</div>\n");
       axisNote(chartDays);
@@ -399,7 +406,7 @@ public final class ClaimsReport {
         window.add(ReportData.day(d));
       }
       ClaimSeries series = data.series.get(e.claimId());
-      html.append("<tr><td><a href=\"#").append(dayAnchor(day)).append("\">").append(escape(day)).append("</a></td>")
+      html.append("<tr><td>").append(dayLink(day)).append("</td>")
           .append("<td><span class=\"wording\">").append(escape(abbreviate(wording, 200))).append("</span>")
           .append("<div class=\"key\">").append(escape(e.claimId())).append("</div></td>")
           .append("<td class=\"num\"><b>").append(e.mentions()).append("</b></td>")
@@ -718,6 +725,13 @@ public final class ClaimsReport {
 
   private static String claimAnchor(String claimId) {
     return Html.anchor("claim-", claimId);
+  }
+
+  /** A link to the day's list when the day is listed, else the day as text. */
+  private String dayLink(String day) {
+    return data.listedDays().contains(day)
+        ? "<a href=\"#" + dayAnchor(day) + "\">" + escape(day) + "</a>"
+        : escape(day);
   }
 
   private static String dayAnchor(String day) {
