@@ -6,6 +6,7 @@ import io.claimwatch.ingest.InvalidRecordException;
 import io.claimwatch.nlp.attribution.RuleBasedAttributionExtractor;
 import io.claimwatch.nlp.claims.ClaimMatcher;
 import io.claimwatch.nlp.attribution.model.TrainedAttributionExtractor;
+import io.claimwatch.report.ClaimsReport;
 import io.claimwatch.schemas.ClaimDailyCount;
 import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.DeadLetter;
@@ -60,7 +61,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>read → parse/validate → deduplicate → clean → sentences → attributions → source and claim
  * identity → event time → daily windows → aggregate → write, with every failure flattened into one
- * dead-letter sink and the run's accounting in {@code summary.json}.
+ * dead-letter sink and the run's accounting in {@code summary.json}. A successful run ends by
+ * writing {@code report.html} beside its outputs ({@link ClaimsReport}).
  */
 public final class ClaimwatchPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(ClaimwatchPipeline.class);
@@ -92,8 +94,27 @@ public final class ClaimwatchPipeline {
       return state;
     }
     publisher.publish();
+    Path report = writeReport(options);
     RunReport.print(options.getOutput(), options.getTopClaims(), System.out);
+    if (report != null) {
+      System.out.println();
+      System.out.println("Report: " + report);
+    }
     return state;
+  }
+
+  /**
+   * Writes {@code <output>/report.html} from the published outputs. The outputs are complete without
+   * it, so a failure is logged, not thrown: {@code scripts/report.sh --input=<output>} rebuilds it.
+   */
+  static Path writeReport(ClaimwatchOptions options) {
+    try {
+      return ClaimsReport.write(Path.of(options.getOutput()), options.getTopClaims());
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Could not write {}/{}; rebuild it with scripts/report.sh --input={}",
+          options.getOutput(), ClaimsReport.FILE_NAME, options.getOutput(), e);
+      return null;
+    }
   }
 
   /** Builds the whole graph, writing under {@code outputDirectory}. */

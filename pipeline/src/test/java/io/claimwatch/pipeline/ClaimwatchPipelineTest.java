@@ -76,6 +76,8 @@ class ClaimwatchPipelineTest {
     assertEquals(mentions.size(), dailyMentions, "every mention is counted once in the daily records");
 
     assertEquals(idsOf(mentions), avroMentionIds(out.resolve("avro/mentions")), "Avro and JSON mentions agree");
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(report.contains("along the current front line"), "the run wrote its report with the seed's claims");
     assertFalse(Files.exists(out.resolve(".staging")), "staging is cleaned up");
   }
 
