@@ -74,6 +74,13 @@ public interface ClaimwatchOptions extends PipelineOptions {
 
   void setLatestPublishedAt(String value);
 
+  @Description("Groups the daily counts are spread over within each day. Every group of every day becomes a "
+      + "bundle on the Direct Runner, so over many days a few groups are fastest; raise it for large clusters.")
+  @Default.Integer(2)
+  int getAggregationBuckets();
+
+  void setAggregationBuckets(int value);
+
   @Description("Largest block of claims sharing a MinHash band that is compared pair by pair; larger blocks "
       + "(a too common band) are compared among their first keys only, counted in the metric oversizedBlocks.")
   @Default.Integer(400)

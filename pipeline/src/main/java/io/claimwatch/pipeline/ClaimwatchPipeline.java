@@ -151,13 +151,13 @@ public final class ClaimwatchPipeline {
         .apply("AssignEventTime", new AssignEventTime())
         .apply("DailyWindows", new DailyWindows<>());
     PCollection<ClaimDailyCount> daily = windowed
-        .apply("AggregateDailyClaims", new AggregateDailyClaims(options.getExamplesPerClaim(), options.getShuffleBuckets()))
+        .apply("AggregateDailyClaims", new AggregateDailyClaims(options.getExamplesPerClaim(), options.getAggregationBuckets()))
         .apply("UnwindowDaily", Window.into(new GlobalWindows()));
     PCollection<ClaimDailyCount> watchlistDaily = windowed
-        .apply("AggregateDailyLabels", AggregateDailyClaims.perWatchlistLabel(options.getExamplesPerClaim(), options.getShuffleBuckets()))
+        .apply("AggregateDailyLabels", AggregateDailyClaims.perWatchlistLabel(options.getExamplesPerClaim(), options.getAggregationBuckets()))
         .apply("UnwindowLabels", Window.into(new GlobalWindows()));
     PCollection<SourceDailyCount> sourcesDaily = windowed
-        .apply("AggregateDailySources", new AggregateDailySources(options.getShuffleBuckets()))
+        .apply("AggregateDailySources", new AggregateDailySources(options.getAggregationBuckets()))
         .apply("UnwindowSources", Window.into(new GlobalWindows()));
 
     PCollection<DeadLetter> deadLetters = PCollectionList.of(List.of(
