@@ -37,8 +37,11 @@ import org.jsoup.select.NodeVisitor;
  * most text (each paragraph counting fully for its parent and half for its grandparent).
  */
 public final class HtmlArticleExtractor {
-  /** What was found on a page; {@code unparsedDate} is the first date candidate when none could be read. */
-  public record Page(String url, String title, String author, String language, Instant publishedAt,
+  /**
+   * What was found on a page; {@code unparsedDate} is the first date candidate when none could be read,
+   * {@code siteName} the page's {@code og:site_name} (or JSON-LD publisher).
+   */
+  public record Page(String url, String siteName, String title, String author, String language, Instant publishedAt,
       String publishedAtSource, String unparsedDate, String body) {}
 
   private static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
@@ -106,6 +109,8 @@ public final class HtmlArticleExtractor {
     String url = firstNonBlank(absoluteHttp(doc.selectFirst("link[rel=canonical]"), "href"),
         httpOrNull(meta(doc, "og:url")));
 
+    String siteName = firstNonBlank(meta(doc, "og:site_name"), ld == null ? null : text(ld.get("publisher"), "name"),
+        meta(doc, "application-name"));
     List<String[]> dates = new ArrayList<>();
     for (String name : META_DATES) {
       addCandidate(dates, "meta", meta(doc, name));
@@ -135,14 +140,15 @@ public final class HtmlArticleExtractor {
     if (paragraphs.isEmpty() && text(ld, "articleBody") != null) {
       paragraphs = textLines(text(ld, "articleBody"));
     }
-    return new Page(url, normalize(title), normalize(author), language, publishedAt, source, unparsed,
+    return new Page(url, normalize(siteName), normalize(title), normalize(author), language, publishedAt, source, unparsed,
         String.join("\n", paragraphs));
   }
 
   /**
    * The article record of a page: {@code id} and {@code url} as given, publication time from the
    * page or else {@code fetchTime} (source {@code fetch-time}); with neither, the page's unreadable
-   * date or nothing, which the parser then dead-letters.
+   * date or nothing, which the parser then dead-letters. Without a url the outlet is the page's
+   * site name, if it has one.
    */
   public static String toRecord(Page page, String id, String url, Instant fetchTime) {
     String publishedAt;
@@ -160,6 +166,7 @@ public final class HtmlArticleExtractor {
     return ArticleJson.builder()
         .put("id", id)
         .put("url", url)
+        .put("outlet", url == null ? page.siteName() : null)
         .put("title", page.title())
         .put("author", page.author())
         .put("language", page.language())
