@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * previous one (a rename within one filesystem, so no reader sees half an output).
  */
 final class OutputPublisher {
-  static final List<String> OUTPUTS = List.of("mentions", "daily", "avro", "deadletter", "duplicates", "summary.json");
+  static final List<String> OUTPUTS = List.of("mentions", "daily", "articles", "avro", "deadletter", "duplicates", "summary.json");
   private static final String STAGING = ".staging";
 
   private final Path output;
