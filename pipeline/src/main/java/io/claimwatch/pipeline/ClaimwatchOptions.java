@@ -6,19 +6,27 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Everything a Claimwatch run can be told. */
 public interface ClaimwatchOptions extends PipelineOptions {
-  @Description("Articles to read: a file, a directory or a glob of JSON Lines (.jsonl, .json) or Avro (.avro) "
-      + "files, optionally .gz. In a directory only such files are read.")
+  @Description("Articles to read: a file, a directory or a glob of JSON Lines (.jsonl, .json), Avro (.avro), "
+      + "WARC (.warc, .warc.gz), HTML (.html, .htm) or RSS/Atom (.rss, .atom, .xml) files, optionally .gz. In a "
+      + "directory only such files are read.")
   @Default.String("samples")
   String getInput();
 
   void setInput(String value);
 
-  @Description("Directory for mentions/, daily/, avro/, deadletter/, duplicates/ and summary.json. Outputs are "
+  @Description("Directory for mentions/, daily/, articles/, avro/, deadletter/, duplicates/ and summary.json. Outputs are "
       + "written to a staging directory and moved into place only when the run succeeds.")
   @Default.String("out")
   String getOutput();
 
   void setOutput(String value);
+
+  @Description("Host → outlet mapping for articles without an outlet (pages, feeds, WARC files): a JSON object or "
+      + "a two-column CSV host,outlet. A host's subdomains map with it; without a mapping the outlet is the host "
+      + "without www., m. or amp.")
+  String getOutletMap();
+
+  void setOutletMap(String value);
 
   @Description("Attribution extractor: 'model' (sequence labeller trained on PolNeAR, shipped in the jar) or "
       + "'rules' (pattern rules).")

@@ -1,12 +1,14 @@
 package io.claimwatch.pipeline;
 
 import io.claimwatch.ingest.ArticleParser;
+import io.claimwatch.ingest.Outlets;
 import io.claimwatch.ingest.PublicationTimes;
 import io.claimwatch.ingest.InvalidRecordException;
 import io.claimwatch.nlp.attribution.RuleBasedAttributionExtractor;
 import io.claimwatch.nlp.claims.ClaimMatcher;
 import io.claimwatch.nlp.attribution.model.TrainedAttributionExtractor;
 import io.claimwatch.report.ClaimsReport;
+import io.claimwatch.schemas.Article;
 import io.claimwatch.schemas.ClaimDailyCount;
 import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.DeadLetter;
@@ -29,6 +31,7 @@ import io.claimwatch.transforms.IdentifyClaims;
 import io.claimwatch.transforms.ParseArticles;
 import io.claimwatch.transforms.ReadArticleRecords;
 import io.claimwatch.transforms.ReportSharedUrls;
+import io.claimwatch.transforms.SourcedArticle;
 import io.claimwatch.transforms.SplitSentences;
 import io.claimwatch.transforms.SummarizeRun;
 import io.claimwatch.transforms.WriteJsonLines;
@@ -46,6 +49,7 @@ import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
@@ -120,7 +124,8 @@ public final class ClaimwatchPipeline {
   /** Builds the whole graph, writing under {@code outputDirectory}. */
   public static void build(Pipeline pipeline, ClaimwatchOptions options, String outputDirectory) {
     ArticleParser parser = new ArticleParser(
-        instant(options.getEarliestPublishedAt()), instant(options.getLatestPublishedAt()), options.getMaxBodyChars());
+        instant(options.getEarliestPublishedAt()), instant(options.getLatestPublishedAt()), options.getMaxBodyChars(),
+        Outlets.load(options.getOutletMap()));
     ExtractAttributions.ExtractorFactory extractors = extractorFactory(options.getExtractor());
 
     PCollectionTuple read = pipeline.apply("ReadArticleRecords",
@@ -177,6 +182,11 @@ public final class ClaimwatchPipeline {
         .to(outputDirectory + "/avro/daily/daily").withSuffix(".avro"));
     watchlistDaily.apply("WriteWatchlistJson", new WriteJsonLines<>(outputDirectory + "/watchlist", "watchlist"));
     sourcesDaily.apply("WriteSourcesJson", new WriteJsonLines<>(outputDirectory + "/sources", "sources"));
+    // The articles as validated, whose bodies every mention's offsets point into.
+    unique.get(DeduplicateArticles.UNIQUE)
+        .apply("ArticlesOfRecords", MapElements.into(TypeDescriptor.of(Article.class)).via(SourcedArticle::article))
+        .setCoder(AvroCoder.of(Article.class))
+        .apply("WriteArticlesJson", new WriteJsonLines<>(outputDirectory + "/articles", "articles"));
     deadLetters.apply("WriteDeadLetters", new WriteJsonLines<>(outputDirectory + "/deadletter", "deadletter"));
     duplicates.apply("WriteDuplicates", new WriteJsonLines<>(outputDirectory + "/duplicates", "duplicates"));
 

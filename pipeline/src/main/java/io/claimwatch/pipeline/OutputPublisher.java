@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * previous one (a rename within one filesystem, so no reader sees half an output).
  */
 final class OutputPublisher {
-  static final List<String> OUTPUTS = List.of("mentions", "daily", "watchlist", "sources", "avro", "deadletter", "duplicates", "shared-urls", "summary.json");
+  static final List<String> OUTPUTS = List.of("mentions", "articles", "daily", "watchlist", "sources", "avro", "deadletter",
+      "duplicates", "shared-urls", "summary.json");
   private static final String STAGING = ".staging";
 
   private final Path output;

@@ -9,16 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimwatch.schemas.Article;
 import java.io.Serializable;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Validates one JSON article record and normalizes it: required {@code id}, {@code outlet} (or the
- * host of {@code url} without {@code www.}), {@code publishedAt} and a non-blank {@code body};
- * optional {@code url}, {@code title}, {@code author}, {@code language}, each a string or null.
- * Publication times outside {@code [earliest, latest)} are rejected as implausible.
+ * outlet of {@code url}'s host, see {@link Outlets}), {@code publishedAt} and a non-blank
+ * {@code body}; optional {@code url}, {@code title}, {@code author}, {@code language} and
+ * {@code publishedAtSource} (one of {@link #PUBLISHED_AT_SOURCES}; {@code input} when absent), each a
+ * string or null. Publication times outside {@code [earliest, latest)} are rejected as implausible.
  */
 public final class ArticleParser implements Serializable {
   private static final int MAX_NESTING_DEPTH = 32;
@@ -28,14 +29,25 @@ public final class ArticleParser implements Serializable {
           .build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  /** Where {@code publishedAt} came from: the input record, or the readers of pages, feeds and WARC files. */
+  public static final Set<String> PUBLISHED_AT_SOURCES =
+      Set.of("input", "meta", "json-ld", "time-element", "fetch-time", "feed");
+  public static final String FROM_INPUT = "input";
+
   private final Instant earliest;
   private final Instant latest;
   private final int maxBodyChars;
+  private final Outlets outlets;
 
   public ArticleParser(Instant earliest, Instant latest, int maxBodyChars) {
+    this(earliest, latest, maxBodyChars, Outlets.NONE);
+  }
+
+  public ArticleParser(Instant earliest, Instant latest, int maxBodyChars, Outlets outlets) {
     this.earliest = earliest;
     this.latest = latest;
     this.maxBodyChars = maxBodyChars;
+    this.outlets = outlets;
   }
 
   public Article parse(String json) throws InvalidRecordException {
@@ -56,9 +68,16 @@ public final class ArticleParser implements Serializable {
     String url = optionalString(root, "url");
     String outlet = optionalString(root, "outlet");
     if (outlet == null || outlet.isBlank()) {
-      outlet = outletFromUrl(url);
+      outlet = outlets.outletForUrl(url);
     }
     Instant publishedAt = PublicationTimes.parse(requiredString(root, "publishedAt"));
+    String publishedAtSource = optionalString(root, "publishedAtSource");
+    if (publishedAtSource == null) {
+      publishedAtSource = FROM_INPUT;
+    } else if (!PUBLISHED_AT_SOURCES.contains(publishedAtSource)) {
+      throw new InvalidRecordException("publishedAtSource must be one of " + new TreeSet<>(PUBLISHED_AT_SOURCES)
+          + ", not " + publishedAtSource);
+    }
     if (publishedAt.isBefore(earliest) || !publishedAt.isBefore(latest)) {
       throw new InvalidRecordException("implausible publishedAt " + publishedAt
           + " (accepted: " + earliest + " to " + latest + ")");
@@ -76,23 +95,8 @@ public final class ArticleParser implements Serializable {
         .setAuthor(optionalString(root, "author"))
         .setLanguage(optionalString(root, "language"))
         .setBody(body)
+        .setPublishedAtSource(publishedAtSource)
         .build();
-  }
-
-  static String outletFromUrl(String url) throws InvalidRecordException {
-    if (url == null || url.isBlank()) {
-      throw new InvalidRecordException("missing outlet and no url to derive it from");
-    }
-    try {
-      String host = new URI(url.trim()).getHost();
-      if (host == null || host.isBlank()) {
-        throw new InvalidRecordException("missing outlet and url has no host: " + url);
-      }
-      host = host.toLowerCase(Locale.ROOT);
-      return host.startsWith("www.") ? host.substring(4) : host;
-    } catch (URISyntaxException e) {
-      throw new InvalidRecordException("missing outlet and url is not a URI: " + url);
-    }
   }
 
   private static String requiredString(JsonNode root, String field) throws InvalidRecordException {

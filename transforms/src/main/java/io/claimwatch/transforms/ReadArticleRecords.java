@@ -1,6 +1,11 @@
 package io.claimwatch.transforms;
 
 import io.claimwatch.ingest.ByteLineReader;
+import io.claimwatch.ingest.FeedArticleReader;
+import io.claimwatch.ingest.HtmlArticleExtractor;
+import io.claimwatch.ingest.InvalidRecordException;
+import io.claimwatch.ingest.RecordSink;
+import io.claimwatch.ingest.WarcArticleReader;
 import io.claimwatch.schemas.Article;
 import java.io.BufferedInputStream;
 import java.io.File;
@@ -8,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -19,6 +25,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -33,10 +40,17 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads article records from a file, a directory or a glob: JSON Lines (one record per line) or
- * Avro files of the Article schema (by the {@code .avro} extension), {@code .gz} decompressed
- * transparently. Each line is decoded as strict UTF-8 on its own; undecodable or over-long lines and
- * unreadable files (a truncated gzip, after the records before the cut) become dead letters.
+ * Reads article records from a file, a directory or a glob, by extension: JSON Lines (one record per
+ * line), Avro files of the Article schema ({@code .avro}), WARC files ({@code .warc}, {@code .warc.gz}:
+ * one record per HTML response, see {@link WarcArticleReader}), HTML pages ({@code .html},
+ * {@code .htm}: one record per file, see {@link HtmlArticleExtractor}) and RSS/Atom feeds
+ * ({@code .rss}, {@code .atom}, {@code .xml}: one record per item, see {@link FeedArticleReader});
+ * other {@code .gz} files are decompressed transparently. Pages, feed items and Avro articles become
+ * the same JSON record text a JSON Lines line holds, so {@link ParseArticles} validates them all
+ * alike. Each line is decoded as strict UTF-8 on its own; undecodable or over-long lines, over-long
+ * pages, corrupt WARC records and unreadable files (a truncated gzip, after the records before the
+ * cut) become dead letters. WARC records that are not HTML pages are skipped and counted (metrics
+ * {@code warcRecordsSkipped*}), not read.
  */
 public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RawRecord> RECORDS = new TupleTag<>("records") {};
@@ -81,11 +95,33 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
     if (name == null || name.startsWith(".")) {
       return false;
     }
+    return format(name) != null;
+  }
+
+  enum Format { JSON_LINES, AVRO, WARC, HTML, FEED }
+
+  /** The format of a file by its extension (after any {@code .gz}); null for what is not article data. */
+  static Format format(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".gz")) {
       lower = lower.substring(0, lower.length() - 3);
     }
-    return lower.endsWith(".jsonl") || lower.endsWith(".json") || lower.endsWith(".ndjson") || lower.endsWith(".avro");
+    if (lower.endsWith(".jsonl") || lower.endsWith(".json") || lower.endsWith(".ndjson")) {
+      return Format.JSON_LINES;
+    }
+    if (lower.endsWith(".avro")) {
+      return Format.AVRO;
+    }
+    if (lower.endsWith(".warc")) {
+      return Format.WARC;
+    }
+    if (lower.endsWith(".html") || lower.endsWith(".htm")) {
+      return Format.HTML;
+    }
+    if (lower.endsWith(".rss") || lower.endsWith(".atom") || lower.endsWith(".xml")) {
+      return Format.FEED;
+    }
+    return null;
   }
 
   static final class ReadFileRecordsFn extends DoFn<FileIO.ReadableFile, RawRecord> {
@@ -93,6 +129,9 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
     private final Counter records = Metrics.counter(ReadArticleRecords.class, "records");
     private final Counter blankLines = Metrics.counter(ReadArticleRecords.class, "blankLinesSkipped");
     private final Counter unreadable = Metrics.counter(ReadArticleRecords.class, "deadLetters");
+    private final Counter warcNonResponses = Metrics.counter(ReadArticleRecords.class, "warcRecordsSkippedNotResponse");
+    private final Counter warcNonHtml = Metrics.counter(ReadArticleRecords.class, "warcRecordsSkippedNotHtml");
+    private final Counter warcNon2xx = Metrics.counter(ReadArticleRecords.class, "warcRecordsSkippedNot2xx");
     private final int maxRecordBytes;
 
     ReadFileRecordsFn(int maxRecordBytes) {
@@ -103,10 +142,18 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       String name = file.getMetadata().resourceId().toString();
       files.inc();
+      Format format = format(name);
+      if (format == Format.WARC) {
+        readWarc(file, name, out);
+        return;
+      }
       long lastLine = 0;
       try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".avro") || lower.endsWith(".avro.gz")) {
+        if (format == Format.HTML || format == Format.FEED) {
+          readDocument(in, format, name, out);
+          return;
+        }
+        if (format == Format.AVRO) {
           try (DataFileStream<Article> avro = new DataFileStream<>(in, new SpecificDatumReader<>(Article.class))) {
             for (Article article : avro) {
               lastLine++;
@@ -148,6 +195,67 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
       } catch (IOException | RuntimeException e) {
         deadLetter(out, "file unreadable after record " + lastLine + ": " + DeadLetters.reason(e), name, null, "");
       }
+    }
+
+    /** A WARC file, read raw: jwarc reads its gzip members itself, and can resume after a corrupt one. */
+    private void readWarc(FileIO.ReadableFile file, String name, MultiOutputReceiver out) {
+      long[] read = new long[1];
+      RecordSink sink = sink(name, out, read);
+      try (ReadableByteChannel channel = FileSystems.open(file.getMetadata().resourceId())) {
+        new WarcArticleReader(maxRecordBytes).read(channel, name, sink);
+      } catch (IOException | RuntimeException e) {
+        deadLetter(out, "file unreadable after record " + read[0] + ": " + DeadLetters.reason(e), name, null, "");
+      }
+    }
+
+    /** An HTML page (one record) or an RSS/Atom feed (one record per item), up to maxRecordBytes. */
+    private void readDocument(InputStream in, Format format, String name, MultiOutputReceiver out) throws IOException {
+      byte[] bytes = in.readNBytes(maxRecordBytes + 1);
+      if (bytes.length > maxRecordBytes) {
+        deadLetter(out, "file has over maxRecordBytes=" + maxRecordBytes + " bytes", name, 1L,
+            new String(bytes, 0, Math.min(bytes.length, DeadLetters.MAX_INPUT_CHARS), StandardCharsets.UTF_8));
+        return;
+      }
+      if (format == Format.FEED) {
+        try {
+          FeedArticleReader.read(bytes, sink(name, out, new long[1]));
+        } catch (InvalidRecordException e) {
+          deadLetter(out, e.getMessage(), name, null, new String(bytes, StandardCharsets.UTF_8));
+        }
+        return;
+      }
+      HtmlArticleExtractor.Page page = HtmlArticleExtractor.extract(HtmlArticleExtractor.parse(bytes, null, ""));
+      String id = page.url() != null ? page.url() : name;
+      records.inc();
+      out.get(RECORDS).output(new RawRecord(name, 1, HtmlArticleExtractor.toRecord(page, id, page.url(), null)));
+    }
+
+    private RecordSink sink(String name, MultiOutputReceiver out, long[] lastRecord) {
+      return new RecordSink() {
+        @Override
+        public void record(long number, String text) {
+          lastRecord[0] = number;
+          records.inc();
+          out.get(RECORDS).output(new RawRecord(name, number, text));
+        }
+
+        @Override
+        public void deadLetter(Long number, String reason, String input) {
+          if (number != null) {
+            lastRecord[0] = number;
+          }
+          ReadFileRecordsFn.this.deadLetter(out, reason, name, number, input);
+        }
+
+        @Override
+        public void skipped(String kind) {
+          switch (kind) {
+            case "non-HTML response" -> warcNonHtml.inc();
+            case "non-2xx HTML response" -> warcNon2xx.inc();
+            default -> warcNonResponses.inc();
+          }
+        }
+      };
     }
 
     private void deadLetter(MultiOutputReceiver out, String reason, String file, Long line, String input) {

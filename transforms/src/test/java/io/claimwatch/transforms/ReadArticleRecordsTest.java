@@ -3,6 +3,7 @@ package io.claimwatch.transforms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.claimwatch.ingest.NewsPages;
 import io.claimwatch.schemas.Article;
 import io.claimwatch.schemas.DeadLetter;
 import java.io.ByteArrayOutputStream;
@@ -11,8 +12,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -128,5 +131,69 @@ class ReadArticleRecordsTest {
       return null;
     });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void readsWarcHtmlAndFeedFilesByExtensionOneRecordPerPageOrItem(TestPipeline pipeline) throws Exception {
+    Instant fetched = Instant.parse("2024-03-04T12:00:00Z");
+    Files.write(dir.resolve("crawl.warc.gz"), new NewsPages.WarcBuilder(true)
+        .warcinfo()
+        .page("https://www.daily-example.com/world/ceasefire-talks", NewsPages.BOILERPLATE, fetched)
+        .exchange("https://www.daily-example.com/logo.png", 200, "image/png", new byte[] {1, 2, 3}, fetched)
+        .raw(NewsPages.gzip(NewsPages.badWarcHeader()))
+        .page("https://news.example.com/minister-resigns", NewsPages.JSON_LD, fetched)
+        .bytes());
+    Files.writeString(dir.resolve("storm.html"), NewsPages.TIME_ONLY);
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("library.htm.gz")))) {
+      gz.write(NewsPages.NO_DATE.getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(dir.resolve("wire.rss"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+        + "<item><title>A</title><link>https://wire.example.com/a</link><pubDate>Mon, 04 Mar 2024 08:15:00 GMT</pubDate>"
+        + "<description>The union said that the strike would continue.</description></item>"
+        + "<item><title>B</title><link>https://wire.example.com/b</link><description>B.</description></item>"
+        + "</channel></rss>");
+    Files.writeString(dir.resolve("sitemap.xml"), "<?xml version=\"1.0\"?><urlset><url><loc>https://x.com/</loc></url></urlset>");
+    Files.writeString(dir.resolve("notes.txt"), "not data\n");
+
+    String library = dir.resolve("library.htm.gz").toString();
+    String storm = dir.resolve("storm.html").toString();
+    PCollectionTuple read = pipeline.apply(ReadArticleRecords.from(dir.toString(), 1 << 20, 4));
+
+    PAssert.that(read.get(ReadArticleRecords.RECORDS)).satisfies(records -> {
+      List<String> seen = new ArrayList<>();
+      for (RawRecord r : records) {
+        String id = r.text().replaceAll(".*?\"id\":\"([^\"]*)\".*", "$1");
+        seen.add(new File(r.file()).getName() + ":" + r.line() + ":" + id);
+      }
+      seen.sort(null);
+      assertEquals(List.of(
+          "crawl.warc.gz:3:https://www.daily-example.com/world/ceasefire-talks",
+          "crawl.warc.gz:8:https://news.example.com/minister-resigns",
+          "library.htm.gz:1:" + library,
+          "storm.html:1:" + storm,
+          "wire.rss:1:https://wire.example.com/a",
+          "wire.rss:2:https://wire.example.com/b"), seen);
+      return null;
+    });
+    PAssert.that(read.get(DeadLetters.TAG)).satisfies(deadLetters -> {
+      TreeSet<String> seen = new TreeSet<>();
+      deadLetters.forEach(d -> seen.add(new File(d.getFile()).getName() + ":" + d.getLine() + ":"
+          + d.getReason().replaceAll(" at byte .*| \\(root.*|: root element.*", "")));
+      assertEquals(new TreeSet<>(List.of("crawl.warc.gz:6:corrupt WARC record",
+          "sitemap.xml:null:not an RSS or Atom feed")), seen);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void knowsArticleFilesByExtension() {
+    for (String name : List.of("a.jsonl", "a.json.gz", "a.avro", "CC-NEWS-20240304.warc.gz", "a.warc", "a.HTML", "a.htm",
+        "a.rss", "a.atom", "feed.xml.gz")) {
+      assertTrue(ReadArticleRecords.isArticleFile(name), name);
+    }
+    for (String name : List.of("README.md", ".hidden.jsonl", "a.txt", "a.warc.zst", "a.png")) {
+      assertTrue(!ReadArticleRecords.isArticleFile(name), name);
+    }
   }
 }
