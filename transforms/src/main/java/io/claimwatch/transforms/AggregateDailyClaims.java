@@ -20,6 +20,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -48,6 +49,8 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
   public PCollection<ClaimDailyCount> expand(PCollection<ClaimMention> mentions) {
     int bucketCount = buckets;
     return mentions
+        // Attributions whose content has no content words have no claim identity: not counted.
+        .apply("OnlyIdentifiedClaims", Filter.by((ClaimMention m) -> !m.getClaimId().isEmpty()))
         .apply("KeyByClaimBucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(ClaimMention.class)))
             .via(m -> KV.of(Math.floorMod(m.getClaimId().hashCode(), bucketCount), m)))
