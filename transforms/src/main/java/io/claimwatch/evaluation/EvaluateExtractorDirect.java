@@ -29,7 +29,10 @@ import opennlp.tools.postag.POSTaggerME;
  *
  * <pre>
  * EvaluateExtractorDirect --articles=FILE --gold=FILE [--limit=N] [--rounds=N] [--model=FILE]
+ *     [--cueBias=F --contentBias=F]
  * </pre>
+ *
+ * The bias options override the model's decoding biases (to tune them on held-out training data).
  */
 public final class EvaluateExtractorDirect {
   private EvaluateExtractorDirect() {}
@@ -97,16 +100,21 @@ public final class EvaluateExtractorDirect {
     int limit = Integer.parseInt(opts.getOrDefault("limit", String.valueOf(articles.size())));
     articles = articles.subList(0, Math.min(limit, articles.size()));
     Map<String, List<SpanAttribution>> gold = PolnearData.readGold(Path.of(opts.get("gold")));
-    TrainedAttributionExtractor extractor;
+    AttributionModel model;
     if (opts.containsKey("model")) { // a model file other than the shipped one
       try (InputStream in = Files.newInputStream(Path.of(opts.get("model")))) {
-        extractor = new TrainedAttributionExtractor(AttributionModel.read(in));
+        model = AttributionModel.read(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     } else {
-      extractor = new TrainedAttributionExtractor();
+      model = AttributionModel.shipped();
     }
+    if (opts.containsKey("cueBias") || opts.containsKey("contentBias")) {
+      model = model.withBiases(Float.parseFloat(opts.getOrDefault("cueBias", String.valueOf(model.cueBias()))),
+          Float.parseFloat(opts.getOrDefault("contentBias", String.valueOf(model.contentBias()))));
+    }
+    TrainedAttributionExtractor extractor = new TrainedAttributionExtractor(model);
     Result r = run(extractor, articles, gold, Integer.parseInt(opts.getOrDefault("rounds", "3")));
     System.out.println(r.scorer().report());
     System.out.printf(Locale.ROOT,

@@ -28,7 +28,10 @@ public final class ClaimMentionBuilder {
       "read more", "share this", "advertisement", "©", "copyright", "terms of use", "privacy policy",
       "this story has been", "contributed to this report", "reporting by", "editing by");
 
-  /** Mentions of one article, and how many attributions yielded no usable claim key. */
+  /**
+   * Mentions of one article, and how many contents had no content words (attributed mentions are
+   * kept with an empty claim key and id; such own-voice sentences are not claims and are dropped).
+   */
   public record Result(List<ClaimMention> mentions, int emptyClaims) {}
 
   private final Watchlist watchlist;
@@ -43,19 +46,22 @@ public final class ClaimMentionBuilder {
     Map<String, Integer> mediaCitations = new HashMap<>();
     resolver.namedMedia().forEach(name -> mediaCitations.merge(name, 1, Integer::sum));
     BitSet attributedChars = new BitSet(text.body().length());
-    Set<List<Span>> seenContents = new HashSet<>();
+    Set<Attribution> seen = new HashSet<>();
     int emptyClaims = 0;
     for (Attribution attribution : attributions) {
       markAll(attribution.source(), attributedChars);
       markAll(attribution.cue(), attributedChars);
       markAll(attribution.content(), attributedChars);
-      if (!seenContents.add(attribution.content())) {
+      // Only an identical attribution is a duplicate: two sources (or cues) of one content are two
+      // mentions, each with its own source.
+      if (!seen.add(attribution)) {
         continue;
       }
+      // A content with no content words ("he did not think so") is still an attribution, but it has
+      // no claim identity: empty claimKey and claimId, not counted in the daily claims.
       String claimKey = ClaimKeys.key(text.tokensIn(attribution.content()));
       if (claimKey.isEmpty()) {
         emptyClaims++;
-        continue;
       }
       Source source = null;
       if (attribution.hasSource()) {
@@ -161,7 +167,7 @@ public final class ClaimMentionBuilder {
         .setContent(content)
         .setAttributed(attributed)
         .setClaimKey(claimKey)
-        .setClaimId(ClaimKeys.id(claimKey))
+        .setClaimId(claimKey.isEmpty() ? "" : ClaimKeys.id(claimKey))
         .setLabels(watchlist.labels(contentTokens))
         .setRelayedFrom(null)
         .setSyndicationGroup(null);

@@ -21,6 +21,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -62,6 +63,8 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
   @Override
   public PCollection<ClaimDailyCount> expand(PCollection<ClaimMention> mentions) {
     int bucketCount = buckets;
+    // An attribution whose content has no content words (e.g. "so") is a mention but not a claim.
+    mentions = mentions.apply("WithClaimId", Filter.by(m -> !m.getClaimId().isEmpty()));
     if (labelRows) {
       mentions = mentions
           .apply("OneCopyPerLabel", FlatMapElements.into(TypeDescriptor.of(ClaimMention.class)).via((ClaimMention m) -> {
@@ -74,6 +77,8 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
           .setCoder(AvroCoder.of(ClaimMention.class));
     }
     return mentions
+        // Attributions whose content has no content words have no claim identity: not counted.
+        .apply("OnlyIdentifiedClaims", Filter.by((ClaimMention m) -> !m.getClaimId().isEmpty()))
         .apply("KeyByClaimBucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(ClaimMention.class)))
             .via(m -> KV.of(Math.floorMod(m.getClaimId().hashCode(), bucketCount), m)))

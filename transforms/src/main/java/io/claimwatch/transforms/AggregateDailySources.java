@@ -73,7 +73,9 @@ public final class AggregateDailySources extends PTransform<PCollection<ClaimMen
     public TreeMap<String, Tally> addInput(TreeMap<String, Tally> sources, ClaimMention m) {
       Tally tally = sources.computeIfAbsent(sourceKey(m), k -> new Tally());
       tally.day = tally.day == null || m.getDay().compareTo(tally.day) < 0 ? m.getDay() : tally.day;
-      tally.claims.add(m.getClaimId());
+      if (!m.getClaimId().isEmpty()) {
+        tally.claims.add(m.getClaimId());
+      }
       tally.mentions++;
       tally.outlets.add(m.getOutlet());
       return sources;

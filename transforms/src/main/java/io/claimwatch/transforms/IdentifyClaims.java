@@ -42,7 +42,7 @@ public final class IdentifyClaims extends PTransform<PCollection<AttributedArtic
   }
 
   static final class IdentifyClaimsFn extends ArticleStageFn<AttributedArticle, ArticleClaims> {
-    private final Counter emptyClaims = Metrics.counter(IdentifyClaims.class, "claimsWithoutContentWordsSkipped");
+    private final Counter emptyClaims = Metrics.counter(IdentifyClaims.class, "attributionsWithoutContentWords");
     private final Watchlist watchlist;
     private transient ClaimMentionBuilder builder;
 

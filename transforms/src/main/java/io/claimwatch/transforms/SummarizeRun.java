@@ -22,6 +22,7 @@ import org.apache.beam.sdk.coders.SortedMapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -85,6 +86,7 @@ public final class SummarizeRun extends PTransform<PCollectionTuple, PCollection
     // Distinct claim ids counted per bucket of a stable hash: a claim falls in one bucket only, so
     // the buckets' counts add up, without a group (and a bundle) per claim.
     PCollection<KV<String, Long>> claims = mentions
+        .apply("OnlyIdentifiedClaims", Filter.by((ClaimMention m) -> !m.getClaimId().isEmpty()))
         .apply("ClaimIdsByBucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()))
             .via(m -> KV.of(Math.floorMod(m.getClaimId().hashCode(), BUCKETS), m.getClaimId())))
         .apply("DistinctClaimsPerBucket", Combine.perKey(new DistinctCountFn()))

@@ -51,7 +51,10 @@ class DailyAggregationTest {
             mention("a2", "nyt", "2023-12-24T10:00:00Z", "2023-12-24", false, "nyt"),
             mention("a3", "unn", "2023-12-25T00:00:00Z", "2023-12-25", true, "officials"),
             // 01:30 at +02:00 is 23:30 UTC the day before.
-            mention("a4", "kyiv", "2023-12-24T23:30:00Z", "2023-12-24", true, "sources"))
+            mention("a4", "kyiv", "2023-12-24T23:30:00Z", "2023-12-24", true, "sources"),
+            // An attribution whose content has no content words has no claim id: not counted.
+            ClaimMention.newBuilder(mention("a5", "nyt", "2023-12-24T11:00:00Z", "2023-12-24", true, "officials"))
+                .setClaimId("").setClaimKey("").build())
         .withCoder(AvroCoder.of(ClaimMention.class)));
 
     PCollection<ClaimDailyCount> daily = mentions
@@ -61,6 +64,11 @@ class DailyAggregationTest {
 
     PAssert.that(daily).inWindow(utcDay("2023-12-24")).satisfies(counts -> {
       ClaimDailyCount c = counts.iterator().next();
+      int records = 0;
+      for (ClaimDailyCount ignored : counts) {
+        records++;
+      }
+      assertEquals(1, records);
       assertEquals("2023-12-24", c.getDay());
       assertEquals(4, c.getMentions());
       assertEquals(3, c.getAttributedMentions());

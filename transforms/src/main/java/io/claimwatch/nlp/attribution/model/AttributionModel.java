@@ -32,8 +32,17 @@ public final class AttributionModel {
     this.contentBias = contentBias;
   }
 
-  AttributionModel withBiases(float cue, float content) {
+  /** The same weights with other decoding biases (for tuning on held-out data). */
+  public AttributionModel withBiases(float cue, float content) {
     return new AttributionModel(cues, roles, cue, content);
+  }
+
+  public float cueBias() {
+    return cueBias;
+  }
+
+  public float contentBias() {
+    return contentBias;
   }
 
   /** The model shipped on the classpath, loaded once per JVM. */

@@ -6,7 +6,7 @@ final class CueFeatures {
   static final int B = 1;
   static final int I = 2;
   static final int LABELS = 3;
-  static final int MAX = 48;
+  static final int MAX = 64;
 
   private static final long THAT = "that".hashCode();
   private static final long COLON = ":".hashCode();
@@ -131,6 +131,36 @@ final class CueFeatures {
     boolean headline = !d.punct[d.paraEnd[i] - 1];
     out[k++] = Hash.of(45, headline ? 1 : 0, p0, d.shape[i]);
     out[k++] = Hash.of(46, lm1, p0, pp1);
+    // Folded punctuation (dash and quote variants) with the shapes around it and the place in the
+    // paragraph: "“…” ― Name", "NAME: …" in transcripts.
+    long shm1 = i - 1 >= ss ? d.shape[i - 1] : Doc.BOS;
+    long shp1 = i + 1 < se ? d.shape[i + 1] : Doc.EOS;
+    long paraPos = Math.min(i - d.paraStart[i], 4);
+    out[k++] = Hash.of(47, d.norm[i], shm1, shp1);
+    out[k++] = Hash.of(48, d.norm[i], paraPos, i - 1 >= ss ? d.norm[i - 1] : Doc.BOS);
+    out[k++] = Hash.of(49, d.norm[i], i - 1 >= d.paraStart[i] ? d.norm[i - 1] : Doc.BOS, shp1);
+    // Lexicon class with the coarse tags around it.
+    long cm1 = i - 1 >= ss ? d.coarse[i - 1] : Doc.BOS;
+    long cp1 = i + 1 < se ? d.coarse[i + 1] : Doc.EOS;
+    out[k++] = Hash.of(50, d.lexClass[i], cm1, cp1);
+    // Quote marks anywhere in the sentence before / after the token.
+    int qBefore = 0;
+    int qAfter = 0;
+    for (int j = ss; j < se; j++) {
+      if (d.quote[j] == Doc.Q_CLOSE && j < i) {
+        qBefore = 1;
+      } else if (d.quote[j] == Doc.Q_OPEN && j > i) {
+        qAfter = 1;
+      }
+    }
+    long qs = qBefore * 2 + qAfter;
+    out[k++] = Hash.of(51, qs, q0, p0);
+    out[k++] = Hash.of(52, qs, l0);
+    out[k++] = Hash.of(53, qs, d.lexClass[i], (long) Math.min(se - ss, 40) / 8);
+    // The sentence before ends in a closing quote ("“…,” he said." split by the sentence detector).
+    long prevQuote = s > 0 && d.sentEnd[s - 1] > d.sentStart[s - 1] && d.quote[d.sentEnd[s - 1] - 1] == Doc.Q_CLOSE
+        && d.para[d.sentEnd[s - 1] - 1] == d.para[i] ? 1 : 0;
+    out[k++] = Hash.of(54, prevQuote, l0, (long) Math.min(i - ss, 4));
     return k;
   }
 }

@@ -3,6 +3,7 @@ package io.claimwatch.nlp.attribution.model;
 import io.claimwatch.nlp.AnalyzedText;
 import io.claimwatch.nlp.Sentence;
 import io.claimwatch.nlp.Token;
+import io.claimwatch.nlp.attribution.CueLexicon;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,18 +21,6 @@ final class Doc {
   private static final Set<String> PRONOUNS = Set.of(
       "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me", "who");
 
-  /** Lemmas of verbs that often report speech or thought (a feature; the model learns the rest). */
-  private static final Set<String> REPORTING = Set.of(
-      "say", "tell", "report", "announce", "believe", "claim", "state", "add", "note", "write",
-      "insist", "argue", "explain", "warn", "suggest", "acknowledge", "admit", "deny", "confirm",
-      "assert", "declare", "think", "predict", "estimate", "reveal", "indicate", "allege",
-      "contend", "maintain", "stress", "emphasize", "recall", "tweet", "testify", "complain",
-      "conclude", "learn", "boast", "signal", "promise", "vow", "pledge", "threaten", "urge",
-      "charge", "accuse", "question", "concede", "agree", "disclose", "remark", "reply",
-      "respond", "observe", "caution", "fear", "hope", "worry", "doubt", "expect", "show",
-      "find", "mention", "describe", "point", "speculate", "assure", "repeat", "want", "call",
-      "ask", "know", "feel", "propose", "criticize", "praise", "blame", "attack", "support",
-      "oppose", "decline", "refuse", "demand", "order", "plan", "see", "consider", "wonder");
 
   final AnalyzedText text;
   final int n;
@@ -41,7 +30,9 @@ final class Doc {
   final long[] shape;
   final long[] suffix;
   final long[] coarse; // coarse POS: V, N, P(ronoun), J, R, punct kind, other
-  final boolean[] cueLex;
+  final boolean[] cueLex; // a verb of CueLexicon (reporting or stance)
+  final long[] lexClass; // 0 none, 1 reporting verb, 2 stance verb
+  final long[] norm; // lower-case word with dash and quote variants folded together
   final boolean[] pronoun;
   final boolean[] punct;
   final byte[] quote;
@@ -65,6 +56,8 @@ final class Doc {
     suffix = new long[n];
     coarse = new long[n];
     cueLex = new boolean[n];
+    lexClass = new long[n];
+    norm = new long[n];
     pronoun = new boolean[n];
     punct = new boolean[n];
     quote = new byte[n];
@@ -98,7 +91,9 @@ final class Doc {
       pos[i] = t.pos().hashCode();
       shape[i] = shapeOf(t.text()).hashCode();
       suffix[i] = lower.length() > 3 ? lower.substring(lower.length() - 3).hashCode() : lower.hashCode() * 31L + 7;
-      cueLex[i] = t.pos().startsWith("VB") && REPORTING.contains(t.lemma());
+      lexClass[i] = CueLexicon.isReportingVerb(t.lemma(), t.pos()) ? 1 : CueLexicon.isCueVerb(t.lemma(), t.pos()) ? 2 : 0;
+      cueLex[i] = lexClass[i] != 0;
+      norm[i] = normOf(lower).hashCode();
       pronoun[i] = PRONOUNS.contains(lower) && t.pos().startsWith("PRP") || "WP".equals(t.pos());
       punct[i] = t.isPunctuation();
       coarse[i] = coarseOf(t.pos(), t.text()).hashCode();
@@ -166,6 +161,18 @@ final class Doc {
 
   long lemma(int i) {
     return i < 0 ? BOS : i >= n ? EOS : lemma[i];
+  }
+
+  /** Dashes ("-", "--", "–", "—", "―") and quote marks fold to one form each. */
+  static String normOf(String lower) {
+    if (!lower.isEmpty() && lower.chars().allMatch(c -> c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2015')) {
+      return "<dash>";
+    }
+    return switch (lower) {
+      case "\"", "``", "''", "\u201c", "\u201d" -> "<quote>";
+      case "'", "\u2018", "\u2019" -> "<squote>";
+      default -> lower;
+    };
   }
 
   static String shapeOf(String s) {

@@ -1,5 +1,8 @@
 package io.claimwatch.nlp.attribution.model;
 
+import io.claimwatch.nlp.Token;
+import java.util.List;
+
 /**
  * Stage 2 features: given one cue (tokens {@code [cs, ce)}), label the tokens of a window around it
  * as O, B-SOURCE, I-SOURCE, B-CONTENT, I-CONTENT or X (cue; tokens next to the stage-1 cue labelled
@@ -82,6 +85,8 @@ final class RoleFeatures {
     final int cuePlace; // 0 sentence start, 1 middle, 2 sentence end
     final boolean[] otherCue; // token is inside another cue
     final int[] otherStarts; // prefix count of other cue starts
+    final int[] commas; // prefix count of commas, semicolons and dashes in the cue's paragraph
+    final int[] stops; // prefix count of sentence-final marks in the cue's paragraph
 
     CueContext(Doc d, int cs, int ce, boolean[] cueTok, boolean[] cueStart) {
       this.d = d;
@@ -124,6 +129,16 @@ final class RoleFeatures {
       regionBefore = before;
       int s = d.sent[cs];
       cuePlace = cs - d.sentStart[s] <= 2 ? 0 : d.sentEnd[s] - ce <= 2 ? 2 : 1;
+      commas = new int[pe - ps + 1];
+      stops = new int[pe - ps + 1];
+      List<Token> tokens = d.text.tokens();
+      for (int i = ps; i < pe; i++) {
+        String t = tokens.get(i).text();
+        boolean comma = t.equals(",") || t.equals(";") || d.norm[i] == DASH;
+        boolean stop = t.equals(".") || t.equals("!") || t.equals("?");
+        commas[i - ps + 1] = commas[i - ps] + (comma ? 1 : 0);
+        stops[i - ps + 1] = stops[i - ps] + (stop ? 1 : 0);
+      }
       otherCue = new boolean[d.n];
       otherStarts = new int[d.n + 1];
       for (int i = 0; i < d.n; i++) {
@@ -132,6 +147,13 @@ final class RoleFeatures {
         otherStarts[i + 1] = otherStarts[i] + (cueStart[i] && !mine ? 1 : 0);
       }
     }
+  }
+
+  private static final long DASH = "<dash>".hashCode();
+
+  /** Marks counted in a prefix array {@code p} (offset {@code ps}) strictly between j and the cue. */
+  private static int between(int[] p, int ps, CueContext c, int j) {
+    return j < c.cs ? p[c.cs - ps] - p[j + 1 - ps] : j >= c.ce ? p[j - ps] - p[c.ce - ps] : 0;
   }
 
   static int fill(CueContext c, int j, long[] out) {
@@ -209,6 +231,17 @@ final class RoleFeatures {
     out[k++] = Hash.of(144, dir, c.head, qrel);
     out[k++] = Hash.of(145, dir, c.nextWord, qrel);
     out[k++] = Hash.of(146, dir, so, qrel, c.cuePlace);
+    // Clause structure between the token and the cue: commas (and dashes) and sentence ends.
+    int cps = d.paraStart[c.cs];
+    boolean samePara = d.para[j] == d.para[c.cs];
+    long commas = samePara ? Math.min(between(c.commas, cps, c, j), 3) : 4;
+    long stops = samePara ? Math.min(between(c.stops, cps, c, j), 2) : 3;
+    out[k++] = Hash.of(147, dir, commas, cp);
+    out[k++] = Hash.of(148, dir, commas, c.nextWord);
+    out[k++] = Hash.of(149, dir, stops, qrel, q0);
+    out[k++] = Hash.of(150, dir, commas, stops, c.head);
+    out[k++] = Hash.of(151, dir, commas, wm1, cp);
+    out[k++] = Hash.of(152, dir, c.head, p0, so);
     return k;
   }
 }

@@ -42,8 +42,8 @@ import java.util.zip.GZIPOutputStream;
  * gzip header without timestamp).
  */
 public final class TrainAttributionModel {
-  static final int CUE_BITS = 20;
-  static final int ROLE_BITS = 21;
+  static int cueBits = 20;
+  static int roleBits = 21;
 
   private TrainAttributionModel() {}
 
@@ -133,6 +133,8 @@ public final class TrainAttributionModel {
     int prune = Integer.parseInt(opts.getOrDefault("prune", "300"));
     float cueBias = Float.parseFloat(opts.getOrDefault("cueBias", "24"));
     float contentBias = Float.parseFloat(opts.getOrDefault("contentBias", "0"));
+    cueBits = Integer.parseInt(opts.getOrDefault("cueBits", String.valueOf(cueBits)));
+    roleBits = Integer.parseInt(opts.getOrDefault("roleBits", String.valueOf(roleBits)));
 
     long t0 = System.nanoTime();
     List<Article> articles = PolnearData.readArticles(train.resolve("articles.jsonl"));
@@ -153,6 +155,13 @@ public final class TrainAttributionModel {
     Random random = new Random(seed);
     LinearModel cueModel = trainCues(trainSet, cueEpochs, random);
     System.err.printf(Locale.ROOT, "stage 1 done at %.1fs%n", (System.nanoTime() - t0) / 1e9);
+    if (!heldSet.isEmpty()) {
+      System.err.println("    held-out stage 1 alone: " + scoreCues(cueModel, cueBias, heldSet,
+          opts.containsKey("cueErrors") ? Path.of(opts.get("cueErrors")) : null));
+    }
+    if (Boolean.parseBoolean(opts.getOrDefault("stage1Only", "false"))) {
+      return;
+    }
     List<List<int[]>> predictedCues = jackknifeCues(trainSet, cueEpochs, seed, cueBias);
     System.err.printf(Locale.ROOT, "jackknifed cues done at %.1fs%n", (System.nanoTime() - t0) / 1e9);
     LinearModel roleModel = trainRoles(trainSet, predictedCues, heldSet, cueModel, cueBias, epochs, random);
@@ -243,8 +252,68 @@ public final class TrainAttributionModel {
 
   // ---------------------------------------------------------------- stage 1
 
+  /**
+   * Exact-match P/R/F1 of stage-1 cue token ranges against the gold cues of a held-out set (stage 2
+   * may still extend a cue); with {@code errors}, writes each missed and spurious cue in its sentence.
+   */
+  static String scoreCues(LinearModel m, float bias, List<Example> set, Path errors) throws IOException {
+    Decoder decoder = new Decoder(null);
+    long gold = 0;
+    long pred = 0;
+    long match = 0;
+    StringBuilder log = new StringBuilder();
+    for (Example ex : set) {
+      List<int[]> found = decoder.cues(ex.doc, m, bias);
+      java.util.Set<List<Integer>> g = new java.util.HashSet<>();
+      for (int[] c : ex.cues) {
+        g.add(List.of(c[0], c[1]));
+      }
+      java.util.Set<List<Integer>> p = new java.util.HashSet<>();
+      for (int[] c : found) {
+        p.add(List.of(c[0], c[1]));
+      }
+      gold += g.size();
+      pred += p.size();
+      for (List<Integer> c : p) {
+        if (g.contains(c)) {
+          match++;
+        }
+      }
+      if (errors != null) {
+        for (List<Integer> c : g) {
+          if (!p.contains(c)) {
+            log.append("MISSED   ").append(inContext(ex, c.get(0), c.get(1))).append('\n');
+          }
+        }
+        for (List<Integer> c : p) {
+          if (!g.contains(c)) {
+            log.append("SPURIOUS ").append(inContext(ex, c.get(0), c.get(1))).append('\n');
+          }
+        }
+      }
+    }
+    if (errors != null) {
+      Files.writeString(errors, log);
+    }
+    double precision = pred == 0 ? 0 : 100.0 * match / pred;
+    double recall = gold == 0 ? 0 : 100.0 * match / gold;
+    double f = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    return String.format(Locale.ROOT, "cue P/R/F1 %.1f/%.1f/%.1f (gold %d, predicted %d)", precision, recall, f,
+        gold, pred);
+  }
+
+  private static String inContext(Example ex, int from, int to) {
+    List<Token> tokens = ex.text.tokens();
+    int s = ex.doc.sent[from];
+    StringBuilder b = new StringBuilder();
+    for (int i = ex.doc.sentStart[s]; i < ex.doc.sentEnd[s]; i++) {
+      b.append(i == from ? "[[" : "").append(tokens.get(i).text()).append(i == to - 1 ? "]]" : "").append(' ');
+    }
+    return b.toString().replace('\n', ' ');
+  }
+
   static LinearModel trainCues(List<Example> set, int epochs, Random random) {
-    LinearModel.Trainer trainer = new LinearModel.Trainer(CUE_BITS, CueFeatures.LABELS, CueFeatures.allowed());
+    LinearModel.Trainer trainer = new LinearModel.Trainer(cueBits, CueFeatures.LABELS, CueFeatures.allowed());
     List<int[]> sentences = new ArrayList<>(); // {example, sentence}
     List<int[]> goldLabels = new ArrayList<>();
     for (int e = 0; e < set.size(); e++) {
@@ -326,7 +395,7 @@ public final class TrainAttributionModel {
 
   static LinearModel trainRoles(List<Example> set, List<List<int[]>> predictedCues, List<Example> held,
       LinearModel cueModel, float cueBias, int epochs, Random random) {
-    LinearModel.Trainer trainer = new LinearModel.Trainer(ROLE_BITS, RoleFeatures.LABELS, RoleFeatures.allowed());
+    LinearModel.Trainer trainer = new LinearModel.Trainer(roleBits, RoleFeatures.LABELS, RoleFeatures.allowed());
     // Items {example, gold attribution or -1, cue start, cue end}: every gold attribution with its
     // gold cue, plus every jackknifed cue that is not exactly a gold cue, labelled with the roles of
     // a gold attribution whose cue it overlaps, else with nothing (stage 2 then learns to drop it).

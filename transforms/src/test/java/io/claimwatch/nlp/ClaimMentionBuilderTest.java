@@ -1,0 +1,55 @@
+package io.claimwatch.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.claimwatch.nlp.attribution.Attribution;
+import io.claimwatch.nlp.watchlist.Watchlist;
+import io.claimwatch.schemas.Article;
+import io.claimwatch.schemas.ClaimMention;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every distinct attribution becomes a mention, so the mentions score as the extractor does. */
+class ClaimMentionBuilderTest {
+  private static final String BODY = "Smith said the bridge will reopen. Jones agreed. Brown did not think so.";
+
+  private static Article article() {
+    return Article.newBuilder().setId("a1").setOutlet("unn").setPublishedAt("2023-12-24T09:00:00Z")
+        .setBody(BODY).build();
+  }
+
+  private static List<Span> at(String text) {
+    int start = BODY.indexOf(text);
+    return List.of(new Span(start, start + text.length()));
+  }
+
+  private static List<ClaimMention> attributed(List<Attribution> attributions) {
+    AnalyzedText text = Analyzed.text(BODY);
+    return new ClaimMentionBuilder(Watchlist.EMPTY).build(article(), "2023-12-24", text, attributions).mentions().stream()
+        .filter(ClaimMention::getAttributed).toList();
+  }
+
+  @Test
+  void twoSourcesOfOneContentAreTwoMentionsButAnIdenticalAttributionIsOne() {
+    Attribution smith = new Attribution(at("Smith"), at("said"), at("the bridge will reopen"));
+    Attribution jones = new Attribution(at("Jones"), at("agreed"), at("the bridge will reopen"));
+    List<ClaimMention> mentions = attributed(List.of(smith, jones, smith));
+    assertEquals(2, mentions.size());
+    assertEquals("Smith", mentions.get(0).getSource().getText());
+    assertEquals("Jones", mentions.get(1).getSource().getText());
+    assertEquals(mentions.get(0).getClaimId(), mentions.get(1).getClaimId());
+    assertFalse(mentions.get(0).getClaimId().isEmpty());
+  }
+
+  @Test
+  void aContentWithoutContentWordsIsKeptWithoutClaimIdentity() {
+    Attribution so = new Attribution(at("Brown"), at("did not think"), at("so"));
+    List<ClaimMention> mentions = attributed(List.of(so));
+    assertEquals(1, mentions.size());
+    assertEquals("so", mentions.get(0).getContent().getText());
+    assertTrue(mentions.get(0).getClaimKey().isEmpty());
+    assertTrue(mentions.get(0).getClaimId().isEmpty());
+  }
+}
