@@ -60,25 +60,39 @@ public final class ClaimwatchPipeline {
     System.exit(run(options) == PipelineResult.State.DONE ? 0 : 1);
   }
 
-  /** Runs the pipeline into a staging directory and publishes its outputs only if it succeeds. */
+  /**
+   * Runs the pipeline and waits for it. A local output is written into a staging directory and
+   * published only if the run succeeds; any other output (gs://, s3://...) is written in place,
+   * since staged outputs are moved with java.nio, which reaches local files only.
+   */
   public static PipelineResult.State run(ClaimwatchOptions options) throws IOException {
-    OutputPublisher publisher = OutputPublisher.prepare(options.getOutput());
+    RunnerChecks.validate(options);
+    OutputPublisher publisher = OutputPublisher.isLocal(options.getOutput()) ? OutputPublisher.prepare(options.getOutput()) : null;
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, publisher.stagingDirectory());
-    LOG.info("Reading {} into {}", options.getInput(), options.getOutput());
+    build(pipeline, options, publisher == null ? options.getOutput() : publisher.stagingDirectory());
+    LOG.info("Reading {} into {}{}", options.getInput(), options.getOutput(),
+        publisher == null ? " (not a local path: written in place, not staged)" : "");
     PipelineResult.State state;
     try {
       state = pipeline.run().waitUntilFinish();
     } catch (RuntimeException e) {
-      publisher.discard();
+      if (publisher != null) {
+        publisher.discard();
+      }
       throw e;
     }
     if (state != PipelineResult.State.DONE) {
-      publisher.discard();
-      LOG.error("Run ended {}; previous outputs in {} are untouched", state, options.getOutput());
+      if (publisher != null) {
+        publisher.discard();
+        LOG.error("Run ended {}; previous outputs in {} are untouched", state, options.getOutput());
+      } else {
+        LOG.error("Run ended {}; outputs in {} may be partial", state, options.getOutput());
+      }
       return state;
     }
-    publisher.publish();
+    if (publisher != null) {
+      publisher.publish();
+    }
     RunReport.print(options.getOutput(), options.getTopClaims(), System.out);
     return state;
   }
