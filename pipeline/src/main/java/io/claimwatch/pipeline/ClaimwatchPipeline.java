@@ -31,6 +31,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.PipelineOptionsValidator;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
@@ -55,9 +56,18 @@ public final class ClaimwatchPipeline {
   private ClaimwatchPipeline() {}
 
   public static void main(String[] args) throws IOException {
+    System.exit(run(options(args)) == PipelineResult.State.DONE ? 0 : 1);
+  }
+
+  /**
+   * Parses and validates command-line options: the runner's needs first (with messages that say
+   * what to pass), then Beam's validation of every option interface.
+   */
+  public static ClaimwatchOptions options(String... args) {
     PipelineOptionsFactory.register(ClaimwatchOptions.class);
-    ClaimwatchOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(ClaimwatchOptions.class);
-    System.exit(run(options) == PipelineResult.State.DONE ? 0 : 1);
+    ClaimwatchOptions options = PipelineOptionsFactory.fromArgs(args).as(ClaimwatchOptions.class);
+    RunnerChecks.validate(options);
+    return PipelineOptionsValidator.validate(ClaimwatchOptions.class, options);
   }
 
   /**
@@ -74,7 +84,16 @@ public final class ClaimwatchPipeline {
         publisher == null ? " (not a local path: written in place, not staged)" : "");
     PipelineResult.State state;
     try {
-      state = pipeline.run().waitUntilFinish();
+      PipelineResult result = pipeline.run();
+      if (result.getClass().getSimpleName().equals("DataflowTemplateJob")) {
+        // --templateLocation: the Dataflow runner wrote a job specification and ran nothing.
+        LOG.info("Wrote a Dataflow job template (--templateLocation); nothing ran");
+        if (publisher != null) {
+          publisher.discard();
+        }
+        return PipelineResult.State.DONE;
+      }
+      state = result.waitUntilFinish();
     } catch (RuntimeException e) {
       if (publisher != null) {
         publisher.discard();
