@@ -50,7 +50,8 @@ if has_option "--runner" "${args[@]}"; then
 fi
 
 jar="${CLAIMWATCH_JAR:-$(ensure_shaded_jar "$root")}"
-if ! unzip -l "$jar" 'org/apache/beam/runners/flink/FlinkRunner.class' >/dev/null 2>&1; then
+if command -v unzip >/dev/null 2>&1 \
+    && ! unzip -l "$jar" 'org/apache/beam/runners/flink/FlinkRunner.class' >/dev/null 2>&1; then
   echo "$jar has no Flink runner: build it with the flink profile (on unless -DnoFlink)" >&2
   exit 2
 fi
