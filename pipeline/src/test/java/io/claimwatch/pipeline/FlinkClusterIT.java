@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the shaded jar): identical mentions, daily records, dead letters, duplicates and summary. Output
  * files are compared as sorted sets of JSON lines, since the runners shard files differently.
  *
- * <p>Run by failsafe in {@code mvn verify} (flink profile, on by default), after the shaded jar is
- * built. Bounded: the script gets {@link #SCRIPT_TIMEOUT_MINUTES} minutes, then is stopped (its trap
+ * <p>Run by failsafe in {@code mvn verify}, after the shaded jar is built; skipped when the jar has
+ * no Flink runner (-DnoFlink). Bounded: the script gets {@link #SCRIPT_TIMEOUT_MINUTES} minutes, then is stopped (its trap
  * stops the cluster), and whatever cluster JVMs are still alive afterwards are killed by the pids
  * the script recorded.
  */
@@ -49,6 +51,10 @@ class FlinkClusterIT {
     Path jar = Path.of(System.getProperty("claimwatch.jar", "target/claimwatch-pipeline-bundled-0.1.0-SNAPSHOT.jar"))
         .toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "shaded jar missing: " + jar);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      assumeTrue(zip.getEntry("org/apache/beam/runners/flink/FlinkRunner.class") != null,
+          "the shaded jar has no Flink runner (built with -DnoFlink)");
+    }
     Path input = input(root);
 
     Path directOut = work.resolve("direct");
