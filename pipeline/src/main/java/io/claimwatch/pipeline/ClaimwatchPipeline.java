@@ -47,6 +47,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.PipelineOptionsValidator;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -74,30 +75,62 @@ public final class ClaimwatchPipeline {
   private ClaimwatchPipeline() {}
 
   public static void main(String[] args) throws IOException {
-    PipelineOptionsFactory.register(ClaimwatchOptions.class);
-    ClaimwatchOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(ClaimwatchOptions.class);
-    System.exit(run(options) == PipelineResult.State.DONE ? 0 : 1);
+    System.exit(run(options(args)) == PipelineResult.State.DONE ? 0 : 1);
   }
 
-  /** Runs the pipeline into a staging directory and publishes its outputs only if it succeeds. */
+  /**
+   * Parses and validates command-line options: the runner's needs first (with messages that say
+   * what to pass), then Beam's validation of every option interface.
+   */
+  public static ClaimwatchOptions options(String... args) {
+    PipelineOptionsFactory.register(ClaimwatchOptions.class);
+    ClaimwatchOptions options = PipelineOptionsFactory.fromArgs(args).as(ClaimwatchOptions.class);
+    RunnerChecks.validate(options);
+    return PipelineOptionsValidator.validate(ClaimwatchOptions.class, options);
+  }
+
+  /**
+   * Runs the pipeline and waits for it. A local output is written into a staging directory and
+   * published only if the run succeeds; any other output (gs://, s3://...) is written in place,
+   * since staged outputs are moved with java.nio, which reaches local files only.
+   */
   public static PipelineResult.State run(ClaimwatchOptions options) throws IOException {
-    OutputPublisher publisher = OutputPublisher.prepare(options.getOutput());
+    RunnerChecks.validate(options);
+    OutputPublisher publisher = OutputPublisher.isLocal(options.getOutput()) ? OutputPublisher.prepare(options.getOutput()) : null;
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, publisher.stagingDirectory());
-    LOG.info("Reading {} into {}", options.getInput(), options.getOutput());
+    build(pipeline, options, publisher == null ? options.getOutput() : publisher.stagingDirectory());
+    LOG.info("Reading {} into {}{}", options.getInput(), options.getOutput(),
+        publisher == null ? " (not a local path: written in place, not staged)" : "");
     PipelineResult.State state;
     try {
-      state = pipeline.run().waitUntilFinish();
+      PipelineResult result = pipeline.run();
+      if (result.getClass().getSimpleName().equals("DataflowTemplateJob")) {
+        // --templateLocation: the Dataflow runner wrote a job specification and ran nothing.
+        LOG.info("Wrote a Dataflow job template (--templateLocation); nothing ran");
+        if (publisher != null) {
+          publisher.discard();
+        }
+        return PipelineResult.State.DONE;
+      }
+      state = result.waitUntilFinish();
     } catch (RuntimeException e) {
-      publisher.discard();
+      if (publisher != null) {
+        publisher.discard();
+      }
       throw e;
     }
     if (state != PipelineResult.State.DONE) {
-      publisher.discard();
-      LOG.error("Run ended {}; previous outputs in {} are untouched", state, options.getOutput());
+      if (publisher != null) {
+        publisher.discard();
+        LOG.error("Run ended {}; previous outputs in {} are untouched", state, options.getOutput());
+      } else {
+        LOG.error("Run ended {}; outputs in {} may be partial", state, options.getOutput());
+      }
       return state;
     }
-    publisher.publish();
+    if (publisher != null) {
+      publisher.publish();
+    }
     Path report = writeReport(options);
     RunReport.print(options.getOutput(), options.getTopClaims(), System.out);
     if (report != null) {

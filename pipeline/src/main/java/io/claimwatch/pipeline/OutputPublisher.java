@@ -1,11 +1,14 @@
 package io.claimwatch.pipeline;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +20,8 @@ final class OutputPublisher {
   static final List<String> OUTPUTS = List.of("mentions", "articles", "daily", "watchlist", "sources", "avro", "deadletter",
       "duplicates", "shared-urls", "summary.json");
   private static final String STAGING = ".staging";
+  /** A URI scheme of two or more characters (so a Windows drive letter is not one). */
+  private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]+):");
 
   private final Path output;
   private final Path staging;
@@ -26,9 +31,19 @@ final class OutputPublisher {
     this.staging = output.resolve(STAGING);
   }
 
+  /**
+   * Whether {@code output} is a local path (no URI scheme, or {@code file:}), which staging needs;
+   * gs://, s3:// and other remote outputs are written in place instead.
+   */
+  static boolean isLocal(String output) {
+    Matcher scheme = SCHEME.matcher(output);
+    return !scheme.find() || scheme.group(1).equalsIgnoreCase("file");
+  }
+
   /** Clears what an interrupted earlier run may have left in staging. */
   static OutputPublisher prepare(String output) throws IOException {
-    OutputPublisher publisher = new OutputPublisher(Path.of(output).toAbsolutePath());
+    Path path = output.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(output)) : Path.of(output);
+    OutputPublisher publisher = new OutputPublisher(path.toAbsolutePath());
     deleteRecursively(publisher.staging);
     Files.createDirectories(publisher.staging);
     return publisher;

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** What a run prints when it ends: its summary and each day's top claims. */
 final class RunReport {
@@ -24,12 +31,14 @@ final class RunReport {
 
   private RunReport() {}
 
+  /** Prints the run in {@code output}: a local path or any filesystem Beam knows (gs://...). */
   static void print(String output, int topClaims, PrintStream out) throws IOException {
-    Path dir = Path.of(output);
-    out.println("Claimwatch run summary (" + dir.resolve("summary.json") + "):");
-    out.println(Files.readString(dir.resolve("summary.json")).strip());
+    String dir = output.replaceAll("(?<!/)/+$", "");
+    String summary = dir + "/summary.json";
+    out.println("Claimwatch run summary (" + FileSystems.matchSingleFileSpec(summary).resourceId() + "):");
+    out.println(new String(readAll(FileSystems.matchSingleFileSpec(summary).resourceId()), StandardCharsets.UTF_8).strip());
     Map<String, List<JsonNode>> byDay = new TreeMap<>();
-    for (JsonNode daily : readJsonLines(dir.resolve("daily"))) {
+    for (JsonNode daily : readJsonLines(dir + "/daily/*.jsonl")) {
       byDay.computeIfAbsent(daily.get("day").asText(), d -> new ArrayList<>()).add(daily);
     }
     for (Map.Entry<String, List<JsonNode>> day : byDay.entrySet()) {
@@ -44,17 +53,25 @@ final class RunReport {
     }
   }
 
+  /** The records of every {@code .jsonl} file in a local directory, file by file in name order. */
   static List<JsonNode> readJsonLines(Path directory) throws IOException {
-    List<JsonNode> records = new ArrayList<>();
     if (!Files.isDirectory(directory)) {
-      return records;
+      return new ArrayList<>();
     }
-    List<Path> files;
-    try (Stream<Path> list = Files.list(directory)) {
-      files = list.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    return readJsonLines(directory.toAbsolutePath() + "/*.jsonl");
+  }
+
+  /** The records of the files {@code glob} matches (none is fine), file by file in name order. */
+  static List<JsonNode> readJsonLines(String glob) throws IOException {
+    List<JsonNode> records = new ArrayList<>();
+    List<ResourceId> files = new ArrayList<>();
+    for (MatchResult.Metadata file : FileSystems.match(glob, EmptyMatchTreatment.ALLOW).metadata()) {
+      files.add(file.resourceId());
     }
-    for (Path file : files) {
-      try (BufferedReader reader = Files.newBufferedReader(file)) {
+    files.sort(Comparator.comparing(ResourceId::toString));
+    for (ResourceId file : files) {
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           if (!line.isBlank()) {
             records.add(JSON.readTree(line));
@@ -63,6 +80,12 @@ final class RunReport {
       }
     }
     return records;
+  }
+
+  private static byte[] readAll(ResourceId file) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
+      return in.readAllBytes();
+    }
   }
 
   private static String abbreviate(String text) {
