@@ -187,7 +187,8 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
     public Accumulator addInput(Accumulator acc, ClaimMention m) {
       acc.day = min(acc.day, m.getDay());
       acc.claimId = m.getClaimId();
-      acc.claimKey = m.getClaimKey();
+      // Paraphrases share an id but not a key: the row shows the smallest, whatever the order.
+      acc.claimKey = min(acc.claimKey, m.getClaimKey());
       if (m.getAttributed()) {
         acc.attributed++;
       } else {
@@ -221,7 +222,7 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
         }
         merged.day = min(merged.day, acc.day);
         merged.claimId = acc.claimId;
-        merged.claimKey = acc.claimKey;
+        merged.claimKey = min(merged.claimKey, acc.claimKey);
         merged.attributed += acc.attributed;
         merged.ownVoice += acc.ownVoice;
         merged.articles.addAll(acc.articles);
