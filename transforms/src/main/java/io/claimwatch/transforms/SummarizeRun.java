@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -89,8 +88,8 @@ public final class SummarizeRun extends PTransform<PCollectionTuple, PCollection
         .apply("OnlyIdentifiedClaims", Filter.by((ClaimMention m) -> !m.getClaimId().isEmpty()))
         .apply("ClaimIdsByBucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()))
             .via(m -> KV.of(Math.floorMod(m.getClaimId().hashCode(), BUCKETS), m.getClaimId())))
-        .apply("DistinctClaimsPerBucket", Combine.perKey(new DistinctCountFn()))
-        .apply("TallyClaims", MapElements.into(tallies()).via(n -> KV.of(TOTAL + "claims", n.getValue())));
+        .apply("DistinctClaimsPerBucket", Combine.perKey(new ClusterClaims.DistinctKeysFn()))
+        .apply("TallyClaims", MapElements.into(tallies()).via(ids -> KV.of(TOTAL + "claims", (long) ids.getValue().size())));
     PCollection<KV<String, Long>> days = mentions
         .apply("Days", MapElements.into(TypeDescriptors.strings()).via(ClaimMention::getDay))
         .apply("DistinctDays", Distinct.create())
@@ -110,39 +109,6 @@ public final class SummarizeRun extends PTransform<PCollectionTuple, PCollection
 
   private static List<KV<String, Long>> tally(String category, String file) {
     return List.of(KV.of(TOTAL + category, 1L), KV.of(FILE + (file == null ? "(none)" : file) + "\t" + category, 1L));
-  }
-
-  /** How many distinct strings. */
-  static final class DistinctCountFn extends Combine.CombineFn<String, TreeSet<String>, Long> {
-    @Override
-    public TreeSet<String> createAccumulator() {
-      return new TreeSet<>();
-    }
-
-    @Override
-    public TreeSet<String> addInput(TreeSet<String> seen, String value) {
-      seen.add(value);
-      return seen;
-    }
-
-    @Override
-    public TreeSet<String> mergeAccumulators(Iterable<TreeSet<String>> accumulators) {
-      TreeSet<String> merged = new TreeSet<>();
-      accumulators.forEach(merged::addAll);
-      return merged;
-    }
-
-    @Override
-    public Long extractOutput(TreeSet<String> seen) {
-      return (long) seen.size();
-    }
-
-    @Override
-    public Coder<TreeSet<String>> getAccumulatorCoder(CoderRegistry registry, Coder<String> input) {
-      @SuppressWarnings("unchecked")
-      Class<TreeSet<String>> type = (Class<TreeSet<String>>) (Class<?>) TreeSet.class;
-      return SerializableCoder.of(type);
-    }
   }
 
   /** Gathers the summed tallies into the summary document. */
