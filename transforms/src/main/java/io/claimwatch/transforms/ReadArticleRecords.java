@@ -19,6 +19,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -148,7 +149,7 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
         return;
       }
       long lastLine = 0;
-      try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
+      try (InputStream in = open(file)) {
         if (format == Format.HTML || format == Format.FEED) {
           readDocument(in, format, name, out);
           return;
@@ -195,6 +196,25 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
       } catch (IOException | RuntimeException e) {
         deadLetter(out, "file unreadable after record " + lastLine + ": " + DeadLetters.reason(e), name, null, "");
       }
+    }
+
+    /**
+     * The file's bytes, decompressed. Gzip is inflated with java.util.zip, whose reads hand over
+     * what was inflated before a truncation; Beam's gzip reader fills the whole buffer it is asked
+     * for first, so a cut file would lose the records in its last buffer (all of a small file).
+     * Like Beam's, it passes a .gz file that is not gzip through as it is. No BufferedInputStream
+     * over the inflater: it reads on past a short read and would drop those bytes too.
+     */
+    private static InputStream open(FileIO.ReadableFile file) throws IOException {
+      if (file.getCompression() != Compression.GZIP) {
+        return new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16);
+      }
+      InputStream raw = new BufferedInputStream(
+          Channels.newInputStream(FileSystems.open(file.getMetadata().resourceId())), 1 << 16);
+      raw.mark(2);
+      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      return gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
     /** A WARC file, read raw: jwarc reads its gzip members itself, and can resume after a corrupt one. */

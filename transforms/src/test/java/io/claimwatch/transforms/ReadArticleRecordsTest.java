@@ -22,7 +22,9 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +111,32 @@ class ReadArticleRecordsTest {
       assertEquals(truncatedName, only.getFile());
       return null;
     });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void keepsEveryRecordInflatedBeforeTheCutOfASmallTruncatedGzip(TestPipeline pipeline) throws Exception {
+    // Each record is sync-flushed, so the compressed bytes up to its end inflate to it whole.
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    int cut;
+    try (GZIPOutputStream gz = new GZIPOutputStream(compressed, true)) {
+      for (int i = 1; i <= 3; i++) {
+        gz.write(("{\"n\":" + i + "}\n").getBytes(StandardCharsets.UTF_8));
+        gz.flush();
+      }
+      cut = compressed.size() + 4;
+      gz.write("{\"n\":4, \"the rest\": \"is cut off\"}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Path truncated = dir.resolve("small-cut.jsonl.gz");
+    Files.write(truncated, java.util.Arrays.copyOf(compressed.toByteArray(), cut));
+
+    PCollectionTuple read = pipeline.apply(ReadArticleRecords.from(truncated.toString(), 1024, 4));
+
+    PAssert.that(read.get(ReadArticleRecords.RECORDS).apply("RecordTexts", MapElements.into(TypeDescriptors.strings())
+        .via(RawRecord::text))).containsInAnyOrder("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    PAssert.that(read.get(DeadLetters.TAG).apply("Reasons", MapElements.into(TypeDescriptors.strings())
+        .via(d -> d.getReason().substring(0, d.getReason().indexOf(':')))))
+        .containsInAnyOrder("file unreadable after record 3");
     pipeline.run().waitUntilFinish();
   }
 
