@@ -215,8 +215,8 @@ public final class ClaimwatchPipeline {
         .to(outputDirectory + "/avro/daily/daily").withSuffix(".avro"));
     watchlistDaily.apply("WriteWatchlistJson", new WriteJsonLines<>(outputDirectory + "/watchlist", "watchlist"));
     sourcesDaily.apply("WriteSourcesJson", new WriteJsonLines<>(outputDirectory + "/sources", "sources"));
-    // The articles as validated, whose bodies every mention's offsets point into.
-    unique.get(DeduplicateArticles.UNIQUE)
+    // The articles as validated, tagged with their language, whose bodies every mention's offsets point into.
+    languages.get(DetectLanguage.TAGGED)
         .apply("ArticlesOfRecords", MapElements.into(TypeDescriptor.of(Article.class)).via(SourcedArticle::article))
         .setCoder(AvroCoder.of(Article.class))
         .apply("WriteArticlesJson", new WriteJsonLines<>(outputDirectory + "/articles", "articles"));

@@ -1,6 +1,7 @@
 package io.claimwatch.transforms;
 
 import io.claimwatch.nlp.LanguageIdentifier;
+import io.claimwatch.schemas.Article;
 import io.claimwatch.schemas.DeadLetter;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -17,18 +18,23 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Routes English articles on to the English NLP; articles in another language are accepted with
- * their detected language and no mentions, rather than mis-read by English models.
+ * their detected language and no mentions, rather than mis-read by English models. Every article
+ * leaves tagged: its {@code language} is the detected ISO 639-3 code (the one that decided its
+ * route), replacing whatever the record declared, and all of them are also in {@link #TAGGED}.
  */
 public final class DetectLanguage extends PTransform<PCollection<SourcedArticle>, PCollectionTuple> {
   public static final TupleTag<SourcedArticle> ENGLISH = new TupleTag<>("englishArticles") {};
   public static final TupleTag<ArticleClaims> OTHER_LANGUAGE = new TupleTag<>("otherLanguageArticles") {};
+  /** Every article whose language was detected, English or not. */
+  public static final TupleTag<SourcedArticle> TAGGED = new TupleTag<>("languageTaggedArticles") {};
   static final String STAGE = "language";
 
   @Override
   public PCollectionTuple expand(PCollection<SourcedArticle> articles) {
     PCollectionTuple result = articles.apply("IdentifyLanguage", ParDo.of(new DetectLanguageFn())
-        .withOutputTags(ENGLISH, TupleTagList.of(List.of(OTHER_LANGUAGE, DeadLetters.TAG))));
+        .withOutputTags(ENGLISH, TupleTagList.of(List.of(OTHER_LANGUAGE, TAGGED, DeadLetters.TAG))));
     result.get(ENGLISH).setCoder(SerializableCoder.of(SourcedArticle.class));
+    result.get(TAGGED).setCoder(SerializableCoder.of(SourcedArticle.class));
     result.get(OTHER_LANGUAGE).setCoder(SerializableCoder.of(ArticleClaims.class));
     result.get(DeadLetters.TAG).setCoder(AvroCoder.of(DeadLetter.class));
     return result;
@@ -55,8 +61,11 @@ public final class DetectLanguage extends PTransform<PCollection<SourcedArticle>
             in.article().getId(), in.article().toString()));
         return;
       }
+      SourcedArticle tagged = new SourcedArticle(in.file(), in.line(),
+          Article.newBuilder(in.article()).setLanguage(language).build());
+      out.get(TAGGED).output(tagged);
       if (language.equals(LanguageIdentifier.ENGLISH)) {
-        out.get(ENGLISH).output(in);
+        out.get(ENGLISH).output(tagged);
       } else {
         otherLanguage.inc();
         out.get(OTHER_LANGUAGE).output(new ArticleClaims(in.file(), in.article().getId(), language, List.of()));
