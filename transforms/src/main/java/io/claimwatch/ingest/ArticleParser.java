@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Validates one JSON article record and normalizes it: required {@code id}, {@code outlet} (or the
@@ -20,9 +21,17 @@ import java.util.TreeSet;
  * {@code body}; optional {@code url}, {@code title}, {@code author}, {@code language} and
  * {@code publishedAtSource} (one of {@link #PUBLISHED_AT_SOURCES}; {@code input} when absent), each a
  * string or null. Publication times outside {@code [earliest, latest)} are rejected as implausible.
+ * A body holding HTML markup (a tag of a common element, or a comment) is taken as HTML and
+ * replaced by its text, one block per line, as a feed item's is: scripts, styles and other
+ * furniture go, so no markup or script reaches sentences and mentions, and the body that mentions'
+ * offsets point into is that text.
  */
 public final class ArticleParser implements Serializable {
   private static final int MAX_NESTING_DEPTH = 32;
+  /** A comment, or an opening or closing tag of a common element (so "5 < 6 and 7 > 3" is text). */
+  private static final Pattern MARKUP = Pattern.compile("(?i)<!--|</?(?:p|br|div|span|a|b|i|u|em|strong|script|style"
+      + "|noscript|iframe|ul|ol|li|h[1-6]|img|table|tr|td|th|blockquote|figure|figcaption|section|article|header"
+      + "|footer|nav|aside|hr|font|sup|sub|pre|code|html|head|body|meta|link)(?:\\s[^<>]*)?/?>");
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -85,6 +94,12 @@ public final class ArticleParser implements Serializable {
     String body = requiredString(root, "body");
     if (body.length() > maxBodyChars) {
       throw new InvalidRecordException("body has " + body.length() + " chars, over maxBodyChars=" + maxBodyChars);
+    }
+    if (MARKUP.matcher(body).find()) {
+      body = HtmlArticleExtractor.fragmentText(body);
+      if (body.isEmpty()) {
+        throw new InvalidRecordException("body has no text outside HTML markup");
+      }
     }
     return Article.newBuilder()
         .setId(id)

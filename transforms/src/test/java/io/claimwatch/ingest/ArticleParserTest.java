@@ -40,6 +40,22 @@ class ArticleParserTest {
   }
 
   @Test
+  void aBodyWithHtmlMarkupBecomesItsTextWithoutScriptsOrStyles() throws Exception {
+    Article a = parser.parse(body("<div><p>The chief said the fire was <b>under control</b>.</p>"
+        + "<script>var claim = 'The spokesman said so';</script><style>p { color: red }</style>"
+        + "<!-- hidden --><p>Investigators said the cause was a fault &amp; a spark.</p></div>"));
+    assertEquals("The chief said the fire was under control.\nInvestigators said the cause was a fault & a spark.",
+        a.getBody());
+    assertEquals("If 5 < 6 and 7 > 3, <3 stays.", parser.parse(body("If 5 < 6 and 7 > 3, <3 stays.")).getBody());
+    assertReason("body has no text outside HTML markup", body("<script>document.write('hi')</script>"));
+  }
+
+  private static String body(String body) {
+    return "{\"id\":\"x\",\"outlet\":\"o\",\"publishedAt\":\"2024-01-01\",\"body\":"
+        + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(body) + "}";
+  }
+
+  @Test
   void rejectsUnusableRecordsWithAReason() {
     assertReason("malformed JSON", "{\"id\": \"x\", ");
     assertReason("not an object", "[1, 2]");
