@@ -144,13 +144,13 @@ class NightlyBatchTest {
     return NightlyBatch.run(all.toArray(String[]::new));
   }
 
-  private static String article(String id, String outlet, String publishedAt, String body) {
+  static String article(String id, String outlet, String publishedAt, String body) {
     ObjectNode a = JSON.createObjectNode();
     a.put("id", id).put("outlet", outlet).put("publishedAt", publishedAt).put("body", body);
     return a.toString();
   }
 
-  private static void arrive(Path incoming, String day, String file, String... articles) throws IOException {
+  static void arrive(Path incoming, String day, String file, String... articles) throws IOException {
     Files.createDirectories(incoming.resolve(day));
     Files.writeString(incoming.resolve(day).resolve(file), String.join("\n", articles) + "\n");
   }
