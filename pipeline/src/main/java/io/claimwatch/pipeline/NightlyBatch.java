@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimwatch.transforms.ParseArticles;
 import io.claimwatch.transforms.ReadArticleRecords;
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,7 +208,7 @@ public final class NightlyBatch {
     int deadLetters = writeSorted(deadLetterLines, runStaged.resolve("deadletter.jsonl")).records();
     writeSorted(readLines(work.resolve("duplicates")), runStaged.resolve("duplicates.jsonl"));
     long tooLate = deadLetterLines.stream()
-        .filter(line -> "arrival".equals(field(line, "stage"))).count();
+        .filter(line -> ParseArticles.ARRIVAL_STAGE.equals(field(line, "stage"))).count();
 
     for (Map.Entry<String, Map<LocalDate, Partition>> table : written.entrySet()) {
       for (Map.Entry<LocalDate, Partition> day : table.getValue().entrySet()) {

@@ -26,7 +26,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class ParseArticles extends PTransform<PCollection<RawRecord>, PCollectionTuple> {
   public static final TupleTag<SourcedArticle> ARTICLES = new TupleTag<>("parsedArticles") {};
   static final String STAGE = "parse";
-  static final String ARRIVAL_STAGE = "arrival";
+  public static final String ARRIVAL_STAGE = "arrival";
 
   private final ArticleParser parser;
   private final ArrivalWindow arrivals;
