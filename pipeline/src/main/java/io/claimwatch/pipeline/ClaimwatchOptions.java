@@ -82,6 +82,13 @@ public interface ClaimwatchOptions extends PipelineOptions {
 
   void setLatestPublishedAt(String value);
 
+  @Description("Days an article may arrive after its publication day (UTC): a file under a directory named by "
+      + "its arrival day (YYYY-MM-DD) accepts articles published from that many days before it up to that day; "
+      + "others are dead letters (stage 'arrival'). Unset: no check. The nightly batch sets it to its lookback.")
+  Integer getMaxLatenessDays();
+
+  void setMaxLatenessDays(Integer value);
+
   @Description("Groups the daily counts are spread over within each day. Every group of every day becomes a "
       + "bundle on the Direct Runner, so over many days a few groups are fastest; raise it for large clusters.")
   @Default.Integer(2)

@@ -1,5 +1,6 @@
 package io.claimwatch.pipeline;
 
+import io.claimwatch.ingest.ArrivalWindow;
 import io.claimwatch.ingest.ArticleParser;
 import io.claimwatch.ingest.Outlets;
 import io.claimwatch.ingest.PublicationTimes;
@@ -163,7 +164,8 @@ public final class ClaimwatchPipeline {
 
     PCollectionTuple read = pipeline.apply("ReadArticleRecords",
         ReadArticleRecords.from(options.getInput(), options.getMaxRecordBytes(), options.getShuffleBuckets()));
-    PCollectionTuple parsed = read.get(ReadArticleRecords.RECORDS).apply("ParseArticles", new ParseArticles(parser));
+    PCollectionTuple parsed = read.get(ReadArticleRecords.RECORDS).apply("ParseArticles",
+        new ParseArticles(parser, options.getMaxLatenessDays() == null ? null : new ArrivalWindow(options.getMaxLatenessDays())));
     PCollectionTuple unique = parsed.get(ParseArticles.ARTICLES).apply("DeduplicateArticles", new DeduplicateArticles(options.getShuffleBuckets()));
     PCollectionTuple languages = unique.get(DeduplicateArticles.UNIQUE).apply("DetectLanguage", new DetectLanguage());
     PCollectionTuple cleaned = languages.get(DetectLanguage.ENGLISH).apply("CleanArticles", new CleanArticles());

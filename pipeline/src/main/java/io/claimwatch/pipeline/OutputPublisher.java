@@ -74,7 +74,7 @@ final class OutputPublisher {
     deleteRecursively(staging);
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
+  static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path)) {
       return;
     }

@@ -92,7 +92,7 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
   }
 
   /** In a directory, only files that look like article data: README files and the like stay out. */
-  static boolean isArticleFile(String name) {
+  public static boolean isArticleFile(String name) {
     if (name == null || name.startsWith(".")) {
       return false;
     }
