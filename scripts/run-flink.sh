@@ -150,6 +150,11 @@ blob.storage.directory: $run/tmp
 # Batch jobs exchange data through blocking, sort-based partitions; Flink's default of 512 buffers
 # for each would need far more network memory than this small TaskManager has for a graph this wide.
 taskmanager.network.sort-shuffle.min-buffers: 64
+# RPCs between the JobManager and the TaskManager (task deployment among them) time out after 10 s by
+# default; on a loaded machine (CI sharing two cores with builds) a deployment took longer and failed
+# the job.
+pekko.ask.timeout: 120 s
+heartbeat.timeout: 180000
 # Beam's SDK threads may outlive a job's user-code class loader; do not fail the job over it.
 classloader.check-leaked-classloader: false
 EOF
