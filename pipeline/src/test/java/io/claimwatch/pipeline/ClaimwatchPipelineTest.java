@@ -48,7 +48,7 @@ class ClaimwatchPipelineTest {
 
     for (JsonNode m : mentions) {
       assertEquals(List.of("articleId", "outlet", "publishedAt", "day", "sentence", "source", "cue", "content",
-          "attributed", "claimId", "claimKey", "labels", "relayedFrom", "syndicationGroup"), fieldNames(m));
+          "attributed", "claimId", "claimKey", "sentenceKey", "labels", "relayedFrom", "syndicationGroup"), fieldNames(m));
       for (String role : List.of("source", "cue", "content")) {
         JsonNode group = m.get(role);
         if (group.isNull() || group.get("spans").isEmpty()) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * <pre>TrainClaimMatcher --msrp=../shared/data/msrp/msr_paraphrase_train.txt</pre>
  */
 public final class TrainClaimMatcher {
-  private static final int EPOCHS = 3000;
+  private static final int EPOCHS = 6000;
   private static final double LEARNING_RATE = 0.5;
   private static final double L2 = 0.001;
 

@@ -47,6 +47,10 @@ public final class ClaimMentionBuilder {
     resolver.namedMedia().forEach(name -> mediaCitations.merge(name, 1, Integer::sum));
     BitSet attributedChars = new BitSet(text.body().length());
     Set<Attribution> seen = new HashSet<>();
+    Map<Integer, Integer> attributionsPerSentence = new HashMap<>();
+    for (Attribution attribution : new HashSet<>(attributions)) {
+      attributionsPerSentence.merge(sentenceOfCue(text, attribution).index(), 1, Integer::sum);
+    }
     int emptyClaims = 0;
     for (Attribution attribution : attributions) {
       markAll(attribution.source(), attributedChars);
@@ -73,10 +77,11 @@ public final class ClaimMentionBuilder {
           mediaCitations.merge(resolved.name(), 2, Integer::sum);
         }
       }
-      Span cueStart = attribution.cue().get(0);
-      Sentence sentence = text.sentenceOf(Math.max(0, text.firstTokenAtOrAfter(cueStart.start())));
+      Sentence sentence = sentenceOfCue(text, attribution);
+      String sentenceKey = attributionsPerSentence.get(sentence.index()) == 1 ? sentenceKey(text, sentence, attribution) : null;
       mentions.add(mention(article, day, sentence, source, group(text, attribution.cue()),
-          group(text, attribution.content()), true, claimKey, text.tokensIn(attribution.content())));
+          group(text, attribution.content()), true, claimKey, text.tokensIn(attribution.content()))
+          .setSentenceKey(sentenceKey));
     }
     for (Sentence sentence : text.sentences()) {
       if (attributedChars.nextSetBit(sentence.span().start()) >= 0
@@ -108,6 +113,25 @@ public final class ClaimMentionBuilder {
       built.add(mention.setRelayedFrom(relayedFrom).build());
     }
     return new Result(built, emptyClaims);
+  }
+
+  private static Sentence sentenceOfCue(AnalyzedText text, Attribution attribution) {
+    return text.sentenceOf(Math.max(0, text.firstTokenAtOrAfter(attribution.cue().get(0).start())));
+  }
+
+  /** The claim key of an attribution's sentence without its source and cue; null when that leaves no content words. */
+  private static String sentenceKey(AnalyzedText text, Sentence sentence, Attribution attribution) {
+    BitSet sourceAndCue = new BitSet(text.body().length());
+    markAll(attribution.source(), sourceAndCue);
+    markAll(attribution.cue(), sourceAndCue);
+    List<Token> rest = new ArrayList<>();
+    for (Token token : text.tokens(sentence)) {
+      if (sourceAndCue.nextSetBit(token.start()) < 0 || sourceAndCue.nextSetBit(token.start()) >= token.end()) {
+        rest.add(token);
+      }
+    }
+    String key = ClaimKeys.key(rest);
+    return key.isEmpty() ? null : key;
   }
 
   /**
@@ -147,11 +171,20 @@ public final class ClaimMentionBuilder {
       }
     }
     for (Token t : tokens) {
-      if (t.pos().equals("VBD") || t.pos().equals("VBZ") || t.pos().equals("VBP") || t.pos().equals("MD")) {
+      if (t.pos().equals("VBD") || t.pos().equals("VBZ") || t.pos().equals("VBP") || t.pos().equals("MD")
+          || isMistaggedVerb(t)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * An inflected verb the tagger took for a noun ("The index rose 16 points": rose/NN, lemma rise):
+   * a singular noun whose lemma is another word.
+   */
+  private static boolean isMistaggedVerb(Token token) {
+    return token.pos().equals("NN") && !token.lemma().equals(token.text().toLowerCase(java.util.Locale.ROOT));
   }
 
   private ClaimMention.Builder mention(Article article, String day, Sentence sentence, Source source,

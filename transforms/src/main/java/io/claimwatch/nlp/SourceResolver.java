@@ -2,6 +2,7 @@ package io.claimwatch.nlp;
 
 import io.claimwatch.schemas.SourceKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,10 +10,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Gives a source its kind and canonical name within one article: titles and determiners dropped,
- * "Putin" after "Vladimir Putin" is "Vladimir Putin", "the NYT" is "The New York Times", "the
- * newspaper" is the outlet last named before it, and a personal pronoun is the nearest preceding
- * named person. Resolve sources in body order.
+ * Gives a source its kind and canonical name: titles and determiners dropped, "Putin" after
+ * "Vladimir Putin" is "Vladimir Putin", "the Russian president" after "Russian President Vladimir
+ * Putin" is him too, "the NYT" is "The New York Times", "the newspaper" is the outlet last named
+ * before it, and a personal pronoun is the nearest preceding named person. Across articles, names
+ * and role descriptions in the shipped {@link SourceAliases} table ("Putin", "the Russian
+ * president") take its canonical name when the article itself does not say who is meant. Resolve
+ * sources in body order.
  */
 public final class SourceResolver {
   private static final Set<String> PERSONAL_PRONOUNS = Set.of("he", "she", "him", "her");
@@ -80,6 +84,8 @@ public final class SourceResolver {
   /** Outlets by the body offset where they were named, for "the newspaper". */
   private final TreeMap<Integer, String> mediaByOffset = new TreeMap<>();
   private final List<String> fullPersonNames = new ArrayList<>();
+  /** Role descriptions the article gave a named person ("russian president", "president"), by offset. */
+  private final Map<String, TreeMap<Integer, String>> rolesByOffset = new HashMap<>();
 
   public SourceResolver(AnalyzedText text) {
     this.text = text;
@@ -118,13 +124,23 @@ public final class SourceResolver {
     if (officialHead && (!hasOnlyProperNouns(core) || core.size() == 1)) {
       return new Resolved(SourceKind.OFFICIALS, coreText);
     }
+    String role = namedRole(withoutPossessive(coreLower), at);
+    if (role != null) {
+      personsByOffset.put(at, role);
+      return new Resolved(SourceKind.PERSON, role);
+    }
+    String alias = SourceAliases.canonical(withoutPossessive(coreLower));
+    if (alias != null) {
+      personsByOffset.put(at, alias);
+      return new Resolved(SourceKind.PERSON, alias);
+    }
     if (isMedia(core)) {
-      String alias = MEDIA_ALIASES.get(withoutPossessive(coreLower));
-      if (alias == null && !hasProperNoun(core)) {
+      String outlet = MEDIA_ALIASES.get(withoutPossessive(coreLower));
+      if (outlet == null && !hasProperNoun(core)) {
         var named = mediaByOffset.lowerEntry(at);
-        alias = named == null ? null : named.getValue();
+        outlet = named == null ? null : named.getValue();
       }
-      return new Resolved(SourceKind.MEDIA, alias != null ? alias : withoutPossessive(coreText));
+      return new Resolved(SourceKind.MEDIA, outlet != null ? outlet : withoutPossessive(coreText));
     }
     if (containsAny(core, ORGANIZATION_WORDS) || isAcronym(core)) {
       return new Resolved(SourceKind.ORGANIZATION, withoutPossessive(coreText));
@@ -154,25 +170,66 @@ public final class SourceResolver {
         end++;
       }
       List<Token> run = tokens.subList(i, end);
-      String lower = join(run).toLowerCase(Locale.ROOT);
       if (isMedia(run)) {
-        mediaByOffset.put(run.get(0).start(), MEDIA_ALIASES.getOrDefault(lower, join(run)));
+        // The tagger reads the "New" of "New York Times" as an adjective.
+        List<Token> named = i > 0 && tokens.get(i - 1).pos().equals("JJ") && Character.isUpperCase(tokens.get(i - 1).text().charAt(0))
+            ? tokens.subList(i - 1, end) : run;
+        mediaByOffset.put(named.get(0).start(), MEDIA_ALIASES.getOrDefault(join(named).toLowerCase(Locale.ROOT), join(named)));
       } else if (!containsAny(run, ORGANIZATION_WORDS)) {
         boolean titled = i > 0 && TITLES.contains(tokens.get(i - 1).lemma());
         List<Token> name = properName(run);
         if (!name.isEmpty() && (titled || name.size() >= 2 || isKnownLastName(name))) {
-          personsByOffset.put(run.get(0).start(), canonicalPerson(join(name)));
+          String person = canonicalPerson(join(name));
+          personsByOffset.put(run.get(0).start(), person);
+          addRoles(tokens, i, run, name, person);
         }
       }
       i = end;
     }
   }
 
+  /**
+   * Remembers the titles the article put before a name ("Russian President Vladimir Putin"): the
+   * whole role ("russian president") and its head title ("president") then mean that person.
+   */
+  private void addRoles(List<Token> tokens, int runStart, List<Token> run, List<Token> name, String person) {
+    List<String> role = new ArrayList<>();
+    for (int before = runStart - 1; before >= 0 && (tokens.get(before).pos().equals("JJ")
+        || tokens.get(before).pos().startsWith("NN") && TITLES.contains(tokens.get(before).lemma())); before--) {
+      role.add(0, tokens.get(before).lemma());
+    }
+    for (Token t : run.subList(0, run.indexOf(name.get(0)))) {
+      role.add(t.lemma());
+    }
+    if (role.isEmpty()) {
+      return;
+    }
+    int at = run.get(0).start();
+    rolesByOffset.computeIfAbsent(String.join(" ", role), r -> new TreeMap<>()).put(at, person);
+    String head = role.get(role.size() - 1);
+    if (PERSON_HEADS.contains(head)) {
+      rolesByOffset.computeIfAbsent(head, r -> new TreeMap<>()).put(at, person);
+    }
+  }
+
+  /** The person the article last gave this role before {@code at} (or, failing that, first after it). */
+  private String namedRole(String role, int at) {
+    TreeMap<Integer, String> named = rolesByOffset.get(role);
+    if (named == null) {
+      return null;
+    }
+    var before = named.lowerEntry(at);
+    return before != null ? before.getValue() : named.firstEntry().getValue();
+  }
+
   private boolean isKnownLastName(List<Token> name) {
     return name.size() == 1 && fullPersonNames.stream().anyMatch(n -> n.endsWith(" " + name.get(0).text()));
   }
 
-  /** "Putin" → "Vladimir Putin" when the article named him in full before. */
+  /**
+   * "Putin" → "Vladimir Putin" when the article named him in full before, or else when the shipped
+   * alias table knows the name.
+   */
   private String canonicalPerson(String name) {
     if (name.indexOf(' ') < 0) {
       for (String full : fullPersonNames) {
@@ -180,12 +237,15 @@ public final class SourceResolver {
           return full;
         }
       }
-      return name;
+      String alias = SourceAliases.canonical(name);
+      return alias != null ? alias : name;
     }
-    if (!fullPersonNames.contains(name)) {
-      fullPersonNames.add(name);
+    String alias = SourceAliases.canonical(name);
+    String canonical = alias != null ? alias : name;
+    if (!fullPersonNames.contains(canonical)) {
+      fullPersonNames.add(canonical);
     }
-    return name;
+    return canonical;
   }
 
   /** Proper-noun tokens of a phrase, titles and possessives dropped: "President Vladimir Putin's" → "Vladimir Putin". */

@@ -1,6 +1,7 @@
 package io.claimwatch.transforms;
 
 import io.claimwatch.schemas.ClaimMention;
+import io.claimwatch.schemas.Source;
 import io.claimwatch.schemas.SourceDailyCount;
 import io.claimwatch.schemas.SourceKind;
 import java.io.Serializable;
@@ -26,8 +27,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Counts each cited source per window: how many claims were attributed to it, in how many mentions
- * and outlets. Own-voice mentions (the outlet speaking for itself) are not citations and are left
+ * Counts each cited source per window, under its canonical name (see SourceResolver): how many
+ * claims were attributed to it, in how many mentions and outlets. Own-voice mentions (the outlet speaking for itself) are not citations and are left
  * out. Window-agnostic and order-independent, like the claim counts.
  */
 public final class AggregateDailySources extends PTransform<PCollection<ClaimMention>, PCollection<SourceDailyCount>> {
@@ -51,8 +52,11 @@ public final class AggregateDailySources extends PTransform<PCollection<ClaimMen
         .setCoder(AvroCoder.of(SourceDailyCount.class));
   }
 
+  /** Kind and canonical name; a pronoun resolved to a named person counts as that person. */
   private static String sourceKey(ClaimMention m) {
-    return m.getSource().getKind() + "\t" + m.getSource().getName();
+    Source source = m.getSource();
+    boolean resolvedPronoun = source.getKind() == SourceKind.PRONOUN && !source.getName().equals(source.getText());
+    return (resolvedPronoun ? SourceKind.PERSON : source.getKind()) + "\t" + source.getName();
   }
 
   /** What is known of one source in one window so far. */

@@ -24,13 +24,14 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -41,6 +42,12 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * named by their smallest key. A mention's {@code claimId} becomes the id of its component's
  * representative key, so the same input gives the same ids on every runner, across all the days of
  * a run. Only verified pairs are gathered in one place; keys without a paraphrase keep their own id.
+ *
+ * <p>Two outlets cut one statement's content differently (one attributes a clause, the other states
+ * the whole sentence in its own voice), so a mention's sentence key (its sentence without source and
+ * cue) is blocked and verified alongside the claim keys: a verified pair of sentences joins the
+ * claims of those sentences. Sentence keys are nodes of the same graph, marked so that they sort
+ * after every claim key and never name a component.
  */
 public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, PCollection<ClaimMention>> {
   private static final MinHashBands BANDS = new MinHashBands(16, 2);
@@ -61,22 +68,31 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
     this.maxBlockSize = maxBlockSize;
   }
 
+  /** Marks a sentence key as a graph node; sorts after any claim key, whose characters are letters and digits. */
+  static final String SENTENCE_NODE = "\uffff";
+
   @Override
   public PCollection<ClaimMention> expand(PCollection<ClaimMention> mentions) {
     int bucketCount = buckets;
-    PCollection<String> keys = mentions
-        .apply("KeysByBucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()))
-            .via(m -> KV.of(Math.floorMod(m.getClaimKey().hashCode(), bucketCount), m.getClaimKey())))
-        .apply("DistinctKeysPerBucket", Combine.perKey(new DistinctKeysFn()))
-        .apply("DistinctClaimKeys", FlatMapElements.into(TypeDescriptors.strings()).via(KV::getValue));
+    PCollection<String> nodes = mentions
+        .apply("NodesByBucket", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()))
+            .via((ClaimMention m) -> {
+              List<KV<Integer, String>> keyed = new ArrayList<>(2);
+              for (String node : nodesOf(m)) {
+                keyed.add(KV.of(Math.floorMod(node.hashCode(), bucketCount), node));
+              }
+              return keyed;
+            }))
+        .apply("DistinctNodesPerBucket", Combine.perKey(new DistinctKeysFn()))
+        .apply("DistinctNodes", FlatMapElements.into(TypeDescriptors.strings()).via(KV::getValue));
 
-    PCollection<KV<String, String>> pairs = keys
+    PCollection<KV<String, String>> pairs = nodes
         .apply("BlockByMinHash", FlatMapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
-            .via((String key) -> {
+            .via((String node) -> {
               List<KV<Integer, KV<String, String>>> blocked = new ArrayList<>();
-              for (String band : BANDS.bandKeys(ClaimSignature.of(key).terms())) {
-                blocked.add(KV.of(Math.floorMod(band.hashCode(), bucketCount), KV.of(band, key)));
+              for (String band : BANDS.bandKeys(ClaimSignature.of(keyOf(node)).terms())) {
+                blocked.add(KV.of(Math.floorMod(band.hashCode(), bucketCount), KV.of(band, node)));
               }
               return blocked;
             }))
@@ -85,13 +101,73 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         .apply("VerifyCandidatePairs", ParDo.of(new VerifyPairsFn(matcher, maxBlockSize)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
-    PCollectionView<Map<String, String>> representatives = pairs
+    // A sentence that matched another is joined to the claims stated in it.
+    PCollection<KV<String, String>> matchedSentences = pairs
+        .apply("MatchedSentences", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((KV<String, String> pair) -> {
+              List<KV<String, String>> sentences = new ArrayList<>(2);
+              for (String node : List.of(pair.getKey(), pair.getValue())) {
+                if (node.startsWith(SENTENCE_NODE)) {
+                  sentences.add(KV.of(node, MATCHED));
+                }
+              }
+              return sentences;
+            }));
+    PCollection<KV<String, String>> sentenceClaims = mentions
+        .apply("SentenceClaims", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((ClaimMention m) -> {
+              List<String> nodesOfMention = nodesOf(m);
+              return nodesOfMention.size() < 2 ? List.<KV<String, String>>of() : List.of(KV.of(nodesOfMention.get(1), nodesOfMention.get(0)));
+            }));
+    PCollection<KV<String, String>> links = PCollectionList.of(matchedSentences).and(sentenceClaims)
+        .apply("SentencesAndClaims", Flatten.pCollections())
+        .apply("GroupBySentence", GroupByKey.create())
+        .apply("LinkMatchedSentencesToClaims", ParDo.of(new LinkSentenceFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+
+    PCollectionView<Map<String, String>> representatives = PCollectionList.of(pairs).and(links)
+        .apply("AllEdges", Flatten.pCollections())
         .apply("ConnectParaphrases", Combine.globally(new ConnectFn()))
         .apply("RepresentativesView", View.asSingleton());
 
     return mentions
         .apply("AssignClusterIds", ParDo.of(new AssignClusterIdFn(representatives)).withSideInputs(representatives))
         .setCoder(AvroCoder.of(ClaimMention.class));
+  }
+
+  /** Marks, in a sentence's group, that the sentence matched another (no claim key is empty there). */
+  private static final String MATCHED = "";
+
+  /** The graph nodes of a mention: its claim key, then its marked sentence key if it has one. */
+  static List<String> nodesOf(ClaimMention mention) {
+    String sentenceKey = mention.getSentenceKey();
+    if (sentenceKey == null || mention.getClaimKey().isEmpty()) {
+      return List.of(mention.getClaimKey());
+    }
+    return List.of(mention.getClaimKey(), SENTENCE_NODE + sentenceKey);
+  }
+
+  static String keyOf(String node) {
+    return node.startsWith(SENTENCE_NODE) ? node.substring(SENTENCE_NODE.length()) : node;
+  }
+
+  /** For a sentence that matched another: one edge to each distinct claim stated in it. */
+  static final class LinkSentenceFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<String>> sentence, OutputReceiver<KV<String, String>> out) {
+      TreeSet<String> claims = new TreeSet<>();
+      boolean matched = false;
+      for (String value : sentence.getValue()) {
+        if (value.equals(MATCHED)) {
+          matched = true;
+        } else {
+          claims.add(value);
+        }
+      }
+      if (matched) {
+        claims.forEach(claim -> out.output(KV.of(claim, sentence.getKey())));
+      }
+    }
   }
 
   static final class DistinctKeysFn extends Combine.CombineFn<String, TreeSet<String>, List<String>> {
@@ -159,7 +235,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
             Boolean same = decided.get(a + '\n' + b);
             if (same == null) {
               comparisons.inc();
-              same = matcher.same(a, b);
+              same = matcher.same(keyOf(a), keyOf(b));
               decided.put(a + '\n' + b, same);
               if (same) {
                 verified.inc();
@@ -172,7 +248,10 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
     }
   }
 
-  /** Gathers verified pairs into components: key → representative, for keys that have one. */
+  /**
+   * Gathers verified pairs and sentence links into components: claim key → representative, for claim
+   * keys that have one (sentence nodes sort last, so a component's smallest node is a claim key).
+   */
   static final class ConnectFn extends Combine.CombineFn<KV<String, String>, ClaimClusters, Map<String, String>> {
     @Override
     public ClaimClusters createAccumulator() {
@@ -194,7 +273,9 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
 
     @Override
     public Map<String, String> extractOutput(ClaimClusters clusters) {
-      return clusters.representatives();
+      Map<String, String> representatives = clusters.representatives();
+      representatives.keySet().removeIf(node -> node.startsWith(SENTENCE_NODE));
+      return representatives;
     }
 
     @Override

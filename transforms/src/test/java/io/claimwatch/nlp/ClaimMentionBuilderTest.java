@@ -2,6 +2,7 @@ package io.claimwatch.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.claimwatch.nlp.attribution.Attribution;
@@ -21,7 +22,12 @@ class ClaimMentionBuilderTest {
   }
 
   private static List<Span> at(String text) {
-    int start = BODY.indexOf(text);
+    return at(BODY, text, "");
+  }
+
+  /** The span of a text's first occurrence after an anchor. */
+  private static List<Span> at(String body, String text, String after) {
+    int start = body.indexOf(text, body.indexOf(after) + after.length());
     return List.of(new Span(start, start + text.length()));
   }
 
@@ -41,6 +47,28 @@ class ClaimMentionBuilderTest {
     assertEquals("Jones", mentions.get(1).getSource().getText());
     assertEquals(mentions.get(0).getClaimId(), mentions.get(1).getClaimId());
     assertFalse(mentions.get(0).getClaimId().isEmpty());
+  }
+
+  @Test
+  void aSentenceHoldingOneClaimGivesItsKeyWithoutSourceAndCue() {
+    String body = "The old bridge will reopen in May after repairs, the mayor said. Taxes rise, Smith said, and fares "
+        + "fall, Jones said. The council voted to close the old road for the whole summer.";
+    Article article = Article.newBuilder(article()).setBody(body).build();
+    List<Attribution> attributions = List.of(
+        new Attribution(at(body, "the mayor", ""), at(body, "said", "the mayor"), at(body, "will reopen", "")),
+        new Attribution(at(body, "Smith", ""), at(body, "said", "Smith"), at(body, "Taxes rise", "")),
+        new Attribution(at(body, "Jones", ""), at(body, "said", "Jones"), at(body, "fares fall", "")));
+    List<ClaimMention> mentions = new ClaimMentionBuilder(Watchlist.EMPTY)
+        .build(article, "2023-12-24", Analyzed.text(body), attributions).mentions();
+
+    assertEquals("reopen", mentions.get(0).getClaimKey());
+    assertEquals(ClaimKeys.key(Analyzed.text("The old bridge will reopen in May after repairs, .").tokens()),
+        mentions.get(0).getSentenceKey(), "the sentence without the mayor and said");
+    assertNull(mentions.get(1).getSentenceKey(), "a sentence of two claims would join them");
+    assertNull(mentions.get(2).getSentenceKey());
+    ClaimMention ownVoice = mentions.get(3);
+    assertFalse(ownVoice.getAttributed());
+    assertNull(ownVoice.getSentenceKey(), "an own-voice content is its sentence");
   }
 
   @Test

@@ -48,4 +48,23 @@ class SourceResolverTest {
     assertEquals(new SourceResolver.Resolved(SourceKind.MEDIA, "The New York Times"), resolve(body, "The NYT", 0));
     assertEquals(new SourceResolver.Resolved(SourceKind.MEDIA, "The New York Times"), resolve(body, "The newspaper", 0));
   }
+
+  @Test
+  void aRoleTheArticleGaveANamedPersonIsThatPerson() {
+    String body = "Russian President Dmitry Medvedev spoke on Monday. The Russian president said so. The president said so.";
+    assertEquals(new SourceResolver.Resolved(SourceKind.PERSON, "Dmitry Medvedev"), resolve(body, "The Russian president", 0),
+        "the article's own naming comes before the shipped table");
+    assertEquals(new SourceResolver.Resolved(SourceKind.PERSON, "Dmitry Medvedev"), resolve(body, "The president", 0));
+  }
+
+  @Test
+  void namesAndRolesTheArticleLeavesOpenTakeTheShippedCanonicalName() {
+    assertEquals(new SourceResolver.Resolved(SourceKind.PERSON, "Vladimir Putin"), resolve("Putin said so.", "Putin", 0));
+    assertEquals(new SourceResolver.Resolved(SourceKind.PERSON, "Vladimir Putin"),
+        resolve("The Russian president said so.", "The Russian president", 0));
+    assertEquals(new SourceResolver.Resolved(SourceKind.PERSON, "Vladimir Putin"),
+        resolve("The Kremlin leader said so.", "The Kremlin leader", 0));
+    assertEquals(new SourceResolver.Resolved(SourceKind.PERSON, "president"), resolve("The president said so.", "The president", 0),
+        "a role the table cannot pin to one person stays a description");
+  }
 }

@@ -33,6 +33,36 @@ class ClusterClaimsTest {
         .setAttributed(false).setClaimKey(key).setClaimId(ClaimKeys.id(key)).build();
   }
 
+  /** An attributed mention whose content is cut from a longer sentence. */
+  private static ClaimMention attributed(String articleId, String content, String sentenceWithoutSourceAndCue) {
+    String key = ClaimKeys.key(Analyzed.text(content).tokens());
+    return ClaimMention.newBuilder(mention(articleId, "2023-12-24", content))
+        .setAttributed(true).setClaimKey(key).setClaimId(ClaimKeys.id(key))
+        .setSentenceKey(ClaimKeys.key(Analyzed.text(sentenceWithoutSourceAndCue).tokens())).build();
+  }
+
+  @Test
+  void mentionsWhoseSentencesMatchShareAnIdThoughTheirContentsAreCutDifferently(TestPipeline pipeline) {
+    ClaimMention cut = attributed("wire", "to curb inflation",
+        "The central bank will raise its key rate by 2 percent on Friday to curb inflation");
+    ClaimMention whole = mention("daily", "2023-12-24", "The central bank raised its key rate by 2 percent on Friday to curb inflation");
+    ClaimMention otherNumber = mention("tass", "2023-12-24", "The central bank raised its key rate by 3 percent on Friday to curb inflation");
+    String expected = ClaimKeys.id(whole.getClaimKey());
+    PCollection<ClaimMention> clustered = pipeline
+        .apply(Create.of(cut, whole, otherNumber).withCoder(AvroCoder.of(ClaimMention.class)))
+        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+
+    PAssert.that(clustered).satisfies(all -> {
+      Map<String, String> ids = new HashMap<>();
+      all.forEach(m -> ids.put(m.getArticleId(), m.getClaimId()));
+      assertEquals(expected, ids.get("daily"), "named by the smallest claim key, never by a sentence");
+      assertEquals(expected, ids.get("wire"), "the sentences match though the contents do not");
+      assertNotEquals(expected, ids.get("tass"), "another number is another claim");
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
   @Test
   void paraphrasesShareAnIdAcrossOutletsAndDays(TestPipeline pipeline) {
     PCollection<ClaimMention> mentions = pipeline.apply(Create.of(
