@@ -28,5 +28,4 @@ mvn -B -q -pl transforms -am -DskipTests package dependency:build-classpath \
   -DexcludeGroupIds=io.claimwatch -Dmdep.outputFile="$CP_FILE" >/dev/null
 
 java -Xmx4g -cp "$CLASSES:$ROOT/schemas/target/classes:$(cat "$CP_FILE")" io.claimwatch.nlp.attribution.model.TrainAttributionModel \
-  --train="$TRAIN_DIR" --out="$OUT" --epochs=8 --cueEpochs=15 --seed=42 "$@"
-echo "model written to $OUT"
+  --train="$TRAIN_DIR" --out="$OUT" --epochs=8 --cueEpochs=15 --ensemble=3 --cueBias=32 --seed=42 "$@"

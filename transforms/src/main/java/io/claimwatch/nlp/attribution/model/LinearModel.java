@@ -3,6 +3,7 @@ package io.claimwatch.nlp.attribution.model;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A first-order linear sequence model over hashed features: emission weights {@code w[bucket *
@@ -191,6 +192,22 @@ final class LinearModel {
       }
       shift += 7;
     }
+  }
+
+  /** Element-wise mean of models of one shape: their score-averaging ensemble as one model. */
+  static LinearModel mean(List<LinearModel> models) {
+    LinearModel first = models.get(0);
+    float[] w = new float[first.w.length];
+    float[] t = new float[first.trans.length];
+    for (LinearModel m : models) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] += m.w[i] / models.size();
+      }
+      for (int i = 0; i < t.length; i++) {
+        t[i] += m.trans[i] / models.size();
+      }
+    }
+    return new LinearModel(first.bits, first.labels, w, t, first.allowed);
   }
 
   /** Averaged structured perceptron training state for one {@link LinearModel}. */

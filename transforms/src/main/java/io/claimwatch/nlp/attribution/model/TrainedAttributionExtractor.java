@@ -5,6 +5,7 @@ import io.claimwatch.nlp.Span;
 import io.claimwatch.nlp.attribution.Attribution;
 import io.claimwatch.nlp.attribution.AttributionExtractor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -46,11 +47,20 @@ public final class TrainedAttributionExtractor implements AttributionExtractor {
         cueTok[i] = true;
       }
     }
-    for (int[] c : cues) {
+    int[][] wins = new int[cues.size()][];
+    int[][] labels = new int[cues.size()][];
+    boolean[] inContent = new boolean[d.n];
+    for (int k = 0; k < cues.size(); k++) {
+      int[] c = cues.get(k);
       RoleFeatures.CueContext ctx = new RoleFeatures.CueContext(d, c[0], c[1], cueTok, cueStart);
-      int[] win = RoleFeatures.window(d, c[0], c[1]);
-      int[] labels = decoder.roles(ctx, win, decoder.model.roles, decoder.model.contentBias);
-      Attribution a = assemble(text, c, win, labels);
+      wins[k] = RoleFeatures.window(d, c[0], c[1]);
+      labels[k] = decoder.roles(ctx, wins[k], decoder.model.roles, decoder.model.contentBias);
+      for (int[] r : runs(labels[k], wins[k][0], RoleFeatures.BC, RoleFeatures.IC)) {
+        Arrays.fill(inContent, r[0], r[1], true);
+      }
+    }
+    for (int k = 0; k < cues.size(); k++) {
+      Attribution a = assemble(d, cues.get(k), wins[k], labels[k], cueTok, inContent);
       if (a != null) {
         out.add(a);
       }
@@ -63,12 +73,20 @@ public final class TrainedAttributionExtractor implements AttributionExtractor {
     return Math.min(a.cue().get(0).start(), a.content().get(0).start());
   }
 
-  /** Turns a window's labels into an attribution, or null when no content was found. */
-  static Attribution assemble(AnalyzedText text, int[] cue, int[] win, int[] labels) {
+  /**
+   * Turns a window's labels into an attribution, or null when no content was found. {@code cueTok}
+   * and {@code inContent} mark the tokens of all cues and contents found in the document.
+   */
+  static Attribution assemble(Doc d, int[] cue, int[] win, int[] labels, boolean[] cueTok, boolean[] inContent) {
+    AnalyzedText text = d.text;
     List<int[]> sources = runs(labels, win[0], RoleFeatures.BS, RoleFeatures.IS);
     List<int[]> contents = runs(labels, win[0], RoleFeatures.BC, RoleFeatures.IC);
     if (contents.isEmpty()) {
       return null;
+    }
+    int[] more = continuation(d, cue, contents, cueTok, inContent);
+    if (more != null) {
+      contents.add(more);
     }
     List<Span> content = new ArrayList<>();
     for (int[] r : contents) {
@@ -97,6 +115,52 @@ public final class TrainedAttributionExtractor implements AttributionExtractor {
       ce++;
     }
     return new Attribution(source, text.spansOf(cs, ce), content);
+  }
+
+  /**
+   * The quote that goes on a quoted content: a quotation making up the rest of its paragraph, opening
+   * the sentence after the attribution's last one (in its paragraph or at the start of the next),
+   * with no cue or content of its own. News quotes a speaker this way ("“…,” she said. “…”"), and
+   * the window, which stays in the cue's paragraph, cannot reach the next paragraph.
+   */
+  static int[] continuation(Doc d, int[] cue, List<int[]> contents, boolean[] cueTok, boolean[] inContent) {
+    int last = cue[1] - 1;
+    boolean quoted = false;
+    for (int[] r : contents) {
+      last = Math.max(last, r[1] - 1);
+      for (int i = r[0]; i < r[1]; i++) {
+        quoted |= d.quoteRegion[i] >= 0;
+      }
+    }
+    int s = d.sent[last] + 1;
+    boolean colon = d.text.tokens().get(d.sentEnd[s - 1] - 1).text().equals(":");
+    if (!quoted && !colon || s >= d.sentStart.length) {
+      return null;
+    }
+    int open = d.sentStart[s];
+    if (open >= d.n || d.quote[open] != Doc.Q_OPEN || d.para[open] > d.para[last] + 1
+        || d.para[open] != d.para[last] && d.paraStart[open] != open) {
+      return null;
+    }
+    int region = d.quoteRegion[open];
+    int close = open + 1;
+    while (close < d.paraEnd[open] && !(d.quote[close] == Doc.Q_CLOSE && d.quoteRegion[close] == region)) {
+      close++;
+    }
+    if (close == d.paraEnd[open]) {
+      return null; // left open (a quote running on into the next paragraph): too unsure
+    }
+    for (int i = close + 1; i < d.paraEnd[open]; i++) {
+      if (!d.punct[i]) {
+        return null;
+      }
+    }
+    for (int i = open; i <= close; i++) {
+      if (cueTok[i] || inContent[i]) {
+        return null;
+      }
+    }
+    return new int[] {open, close + 1};
   }
 
   /** Token runs {@code [start, end)} labelled begin (then inside...) in a window's labels. */
