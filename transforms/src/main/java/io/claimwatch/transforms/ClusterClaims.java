@@ -8,8 +8,11 @@ import io.claimwatch.nlp.claims.MinHashBands;
 import io.claimwatch.schemas.ClaimMention;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
@@ -26,6 +29,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -121,7 +125,13 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
             }));
     PCollection<KV<String, String>> links = PCollectionList.of(matchedSentences).and(sentenceClaims)
         .apply("SentencesAndClaims", Flatten.pCollections())
-        .apply("GroupBySentence", GroupByKey.create())
+        // Grouped by bucket, not by sentence: every group is a bundle on the Direct Runner, and every
+        // bundle adds an accumulator that ConnectParaphrases' state copies again for each later one.
+        .apply("SentencesByBucket", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
+            .via((KV<String, String> link) -> KV.of(Math.floorMod(link.getKey().hashCode(), bucketCount), link)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+        .apply("GroupSentenceBuckets", GroupByKey.create())
         .apply("LinkMatchedSentencesToClaims", ParDo.of(new LinkSentenceFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
@@ -152,21 +162,23 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
   }
 
   /** For a sentence that matched another: one edge to each distinct claim stated in it. */
-  static final class LinkSentenceFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+  static final class LinkSentenceFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> sentence, OutputReceiver<KV<String, String>> out) {
-      TreeSet<String> claims = new TreeSet<>();
-      boolean matched = false;
-      for (String value : sentence.getValue()) {
-        if (value.equals(MATCHED)) {
-          matched = true;
+    public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket, OutputReceiver<KV<String, String>> out) {
+      TreeMap<String, TreeSet<String>> claimsOfSentence = new TreeMap<>();
+      Set<String> matched = new HashSet<>();
+      for (KV<String, String> link : bucket.getValue()) {
+        if (link.getValue().equals(MATCHED)) {
+          matched.add(link.getKey());
         } else {
-          claims.add(value);
+          claimsOfSentence.computeIfAbsent(link.getKey(), sentence -> new TreeSet<>()).add(link.getValue());
         }
       }
-      if (matched) {
-        claims.forEach(claim -> out.output(KV.of(claim, sentence.getKey())));
-      }
+      claimsOfSentence.forEach((sentence, claims) -> {
+        if (matched.contains(sentence)) {
+          claims.forEach(claim -> out.output(KV.of(claim, sentence)));
+        }
+      });
     }
   }
 
