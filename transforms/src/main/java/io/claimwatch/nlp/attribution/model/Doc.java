@@ -122,7 +122,7 @@ final class Doc {
       }
       String t = tokens.get(i).text();
       boolean opener = t.equals("“") || t.equals("``") || t.equals("\"") && !open;
-      boolean closer = t.equals("”") || t.equals("''") || t.equals("\"") && open;
+      boolean closer = t.equals("”") || t.equals("''") || t.equals("\"") && open || endsQuotation(t);
       if (opener && !closer) {
         open = true;
         region = next++;
@@ -140,6 +140,22 @@ final class Doc {
         sentHasQuote[sent[i]] = true;
       }
     }
+  }
+
+  /**
+   * The tokenizer leaves a closing mark stuck to the punctuation before it ("?”", "!”"); such a token
+   * closes the quotation as a lone ” does.
+   */
+  static boolean endsQuotation(String token) {
+    if (token.length() < 2 || !token.endsWith("”")) {
+      return false;
+    }
+    for (int k = 0; k < token.length() - 1; k++) {
+      if (Character.isLetterOrDigit(token.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasNewline(String body, int from, int to) {
