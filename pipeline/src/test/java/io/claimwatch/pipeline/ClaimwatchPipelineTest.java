@@ -49,17 +49,7 @@ class ClaimwatchPipelineTest {
     for (JsonNode m : mentions) {
       assertEquals(List.of("articleId", "outlet", "publishedAt", "day", "sentence", "source", "cue", "content",
           "attributed", "claimId", "claimKey", "sentenceKey", "labels", "relayedFrom", "syndicationGroup"), fieldNames(m));
-      for (String role : List.of("source", "cue", "content")) {
-        JsonNode group = m.get(role);
-        if (group.isNull() || group.get("spans").isEmpty()) {
-          continue;
-        }
-        List<String> pieces = new ArrayList<>();
-        for (JsonNode span : group.get("spans")) {
-          pieces.add(body.substring(span.get("start").asInt(), span.get("end").asInt()));
-        }
-        assertEquals(group.get("text").asText(), String.join(" ", pieces), role + " text is its spans' text");
-      }
+      PipelineRuns.assertRoleTextsAreTheirSpans(body, m);
       assertFalse(DOUBLED_WORD.matcher(m.get("content").get("text").asText()).find(), m.toString());
     }
 

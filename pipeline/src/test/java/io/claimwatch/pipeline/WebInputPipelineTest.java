@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,17 +105,7 @@ class WebInputPipelineTest {
     assertFalse(mentions.isEmpty());
     for (JsonNode m : mentions) {
       String body = articles.get(m.get("articleId").asText()).get("body").asText();
-      for (String role : List.of("source", "cue", "content")) {
-        JsonNode group = m.get(role);
-        if (group.isNull() || group.get("spans").isEmpty()) {
-          continue;
-        }
-        List<String> pieces = new ArrayList<>();
-        for (JsonNode span : group.get("spans")) {
-          pieces.add(body.substring(span.get("start").asInt(), span.get("end").asInt()));
-        }
-        assertEquals(group.get("text").asText(), String.join(" ", pieces), "offsets point into articles/ bodies");
-      }
+      PipelineRuns.assertRoleTextsAreTheirSpans(body, m);
       for (String boilerplate : List.of("script", "Advertisers", "reader", "Copyright", "World news")) {
         assertFalse(m.get("sentence").toString().contains(boilerplate), m.toString());
       }
