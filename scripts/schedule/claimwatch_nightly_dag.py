@@ -17,8 +17,8 @@ like ``scripts/nightly.sh --date=<that day>``. ``max_active_runs=1``: nights mus
 NightlyBatch refuses (exit 2) to re-run a night older than one already published; clear a past run
 with ``scripts/nightly.sh --backfill=FROM..TO`` instead.
 
-There is no Dataflow variant: see README, "Nightly batch", for why (NightlyBatch lists, checksums
-and publishes on a filesystem it shares with the workers; Dataflow workers reach only gs://).
+The Dataflow variant, with INCOMING and OUTPUT on Cloud Storage, is
+claimwatch_nightly_dataflow_dag.py beside this file.
 """
 import pendulum
 

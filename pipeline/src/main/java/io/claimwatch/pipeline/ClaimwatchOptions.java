@@ -1,5 +1,6 @@
 package io.claimwatch.pipeline;
 
+import java.util.List;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -13,6 +14,13 @@ public interface ClaimwatchOptions extends PipelineOptions {
   String getInput();
 
   void setInput(String value);
+
+  @Description("Article files to read instead of --input, each a path or URI (gs://...) of one file, read whatever "
+      + "its name, comma-separated. The nightly batch sets it to the arrival files it lists, so the same run works "
+      + "on Cloud Storage, whose globs have no {a,b} groups. Unset: read --input.")
+  List<String> getInputFiles();
+
+  void setInputFiles(List<String> value);
 
   @Description("Directory for mentions/, daily/, articles/, avro/, deadletter/, duplicates/ and summary.json. Outputs are "
       + "written to a staging directory and moved into place only when the run succeeds.")

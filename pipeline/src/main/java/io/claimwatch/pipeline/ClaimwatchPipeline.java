@@ -67,8 +67,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>read → parse/validate → deduplicate → clean → sentences → attributions → source and claim
  * identity → event time → daily windows → aggregate → write, with every failure flattened into one
- * dead-letter sink and the run's accounting in {@code summary.json}. A successful run ends by
- * writing {@code report.html} beside its outputs ({@link ClaimsReport}).
+ * dead-letter sink and the run's accounting in {@code summary.json}. A successful run with a local
+ * output ends by writing {@code report.html} beside its outputs ({@link ClaimsReport}).
  */
 public final class ClaimwatchPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(ClaimwatchPipeline.class);
@@ -100,7 +100,9 @@ public final class ClaimwatchPipeline {
     OutputPublisher publisher = OutputPublisher.isLocal(options.getOutput()) ? OutputPublisher.prepare(options.getOutput()) : null;
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, publisher == null ? options.getOutput() : publisher.stagingDirectory());
-    LOG.info("Reading {} into {}{}", options.getInput(), options.getOutput(),
+    LOG.info("Reading {} into {}{}",
+        options.getInputFiles() == null ? options.getInput() : options.getInputFiles().size() + " listed files",
+        options.getOutput(),
         publisher == null ? " (not a local path: written in place, not staged)" : "");
     PipelineResult.State state;
     try {
@@ -132,7 +134,8 @@ public final class ClaimwatchPipeline {
     if (publisher != null) {
       publisher.publish();
     }
-    Path report = writeReport(options);
+    // The report reads and writes with java.nio, which cannot reach a gs:// output: not an error there.
+    Path report = OutputPublisher.isLocal(options.getOutput()) ? writeReport(options) : null;
     RunReport.print(options.getOutput(), options.getTopClaims(), System.out);
     if (report != null) {
       System.out.println();
@@ -162,8 +165,9 @@ public final class ClaimwatchPipeline {
         Outlets.load(options.getOutletMap()));
     ExtractAttributions.ExtractorFactory extractors = extractorFactory(options.getExtractor());
 
-    PCollectionTuple read = pipeline.apply("ReadArticleRecords",
-        ReadArticleRecords.from(options.getInput(), options.getMaxRecordBytes(), options.getShuffleBuckets()));
+    PCollectionTuple read = pipeline.apply("ReadArticleRecords", options.getInputFiles() == null
+        ? ReadArticleRecords.from(options.getInput(), options.getMaxRecordBytes(), options.getShuffleBuckets())
+        : ReadArticleRecords.fromFiles(options.getInputFiles(), options.getMaxRecordBytes(), options.getShuffleBuckets()));
     PCollectionTuple parsed = read.get(ReadArticleRecords.RECORDS).apply("ParseArticles",
         new ParseArticles(parser, options.getMaxLatenessDays() == null ? null : new ArrivalWindow(options.getMaxLatenessDays())));
     PCollectionTuple unique = parsed.get(ParseArticles.ARTICLES).apply("DeduplicateArticles", new DeduplicateArticles(options.getShuffleBuckets()));

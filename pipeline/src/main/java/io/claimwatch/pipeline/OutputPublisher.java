@@ -40,10 +40,14 @@ final class OutputPublisher {
     return !scheme.find() || scheme.group(1).equalsIgnoreCase("file");
   }
 
+  /** A local output (see {@link #isLocal}) as a path: a {@code file:} URI or a plain path. */
+  static Path localPath(String output) {
+    return output.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(output)) : Path.of(output);
+  }
+
   /** Clears what an interrupted earlier run may have left in staging. */
   static OutputPublisher prepare(String output) throws IOException {
-    Path path = output.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(output)) : Path.of(output);
-    OutputPublisher publisher = new OutputPublisher(path.toAbsolutePath());
+    OutputPublisher publisher = new OutputPublisher(localPath(output).toAbsolutePath());
     deleteRecursively(publisher.staging);
     Files.createDirectories(publisher.staging);
     return publisher;

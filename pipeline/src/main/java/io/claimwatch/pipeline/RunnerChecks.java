@@ -34,9 +34,10 @@ final class RunnerChecks {
     } else if (!temp.startsWith("gs://")) {
       problems.add("--tempLocation must be a gs:// path, not " + temp);
     }
-    if (OutputPublisher.isLocal(options.getInput())) {
-      problems.add("--input=gs://...: Dataflow's workers cannot read the local path " + options.getInput());
-    }
+    boolean listed = options.getInputFiles() != null;
+    List<String> inputs = listed ? options.getInputFiles() : List.of(options.getInput());
+    inputs.stream().filter(OutputPublisher::isLocal).findFirst().ifPresent(local -> problems.add(
+        (listed ? "--inputFiles" : "--input") + "=gs://...: Dataflow's workers cannot read the local path " + local));
     if (OutputPublisher.isLocal(options.getOutput())) {
       problems.add("--output=gs://...: Dataflow's workers cannot write the local path " + options.getOutput());
     }

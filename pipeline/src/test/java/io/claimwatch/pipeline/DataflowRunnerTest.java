@@ -69,6 +69,46 @@ class DataflowRunnerTest {
   }
 
   @Test
+  void theNightlyBatchTranslatesToADataflowJobOnCloudStorage() throws Exception {
+    Path job = dir.resolve("nightly-job.json");
+    Path staged = Files.writeString(dir.resolve("stand-in.jar"), "not the shaded jar: nothing is uploaded");
+    NightlyBatch.Plan plan = NightlyBatch.Plan.of(args(GOOGLE_CLOUD,
+        List.of("--incoming=gs://claimwatch-test/incoming/", "--output=gs://claimwatch-test/nightly",
+            "--date=2026-03-03", "--extractor=rules",
+            "--gcpTempLocation=gs://claimwatch-test/temp", "--stagingLocation=" + dir.resolve("staging"),
+            "--templateLocation=" + job, "--filesToStage=" + staged,
+            "--pathValidatorClass=org.apache.beam.sdk.extensions.gcp.storage.NoopPathValidator",
+            "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory")));
+    assertEquals("gs://claimwatch-test/incoming", plan.incoming());
+    // What listing gs://claimwatch-test/incoming/2026-02-28..2026-03-03/* would find (it needs Google Cloud).
+    List<NightlyBatch.Input> inputs = List.of(
+        new NightlyBatch.Input("2026-03-01/a.jsonl", "gs://claimwatch-test/incoming/2026-03-01/a.jsonl", 10, "00"),
+        new NightlyBatch.Input("2026-03-03/c.jsonl.gz", "gs://claimwatch-test/incoming/2026-03-03/c.jsonl.gz", 20, "11"));
+
+    assertEquals(PipelineResult.State.DONE, ClaimwatchPipeline.run(NightlyBatch.pipelineOptions(plan, inputs)));
+
+    JsonNode spec = new ObjectMapper().readTree(job.toFile());
+    JsonNode options = spec.path("environment").path("sdkPipelineOptions").path("options");
+    List<String> files = new ArrayList<>();
+    options.path("inputFiles").forEach(f -> files.add(f.asText()));
+    assertEquals(inputs.stream().map(NightlyBatch.Input::uri).toList(), files);
+    assertEquals("gs://claimwatch-test/nightly/.nightly-work", options.path("output").asText());
+    assertEquals(3, options.path("maxLatenessDays").asInt());
+    Set<String> steps = new TreeSet<>();
+    spec.get("steps").forEach(step -> steps.add(step.get("properties").get("user_name").get("value").asText()));
+    assertTrue(steps.stream().anyMatch(s -> s.startsWith("ReadArticleRecords/MatchInputFiles/")), steps.toString());
+    assertTrue(steps.contains("ReadArticleRecords/ReadRecords"), steps.toString());
+    assertFalse(Files.exists(Path.of("gs:")), "a local gs:/ directory was created");
+
+    // Arrival files on a local disk cannot be read by Dataflow's workers.
+    NightlyBatch.Plan local = NightlyBatch.Plan.of(args(GOOGLE_CLOUD, List.of("--incoming=" + dir.resolve("incoming"),
+        "--output=gs://claimwatch-test/nightly", "--date=2026-03-03")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NightlyBatch.pipelineOptions(local,
+        List.of(new NightlyBatch.Input("2026-03-01/a.jsonl", dir.resolve("incoming/2026-03-01/a.jsonl").toString(), 10, "00"))));
+    assertTrue(e.getMessage().contains("--inputFiles=gs://...: Dataflow's workers cannot read the local path"), e.getMessage());
+  }
+
+  @Test
   void aMissingProjectSaysWhatToPass() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClaimwatchPipeline.options(
         args(List.of("--runner=DataflowRunner", "--region=europe-west1", "--tempLocation=gs://claimwatch-test/temp"), GCS_IO)));

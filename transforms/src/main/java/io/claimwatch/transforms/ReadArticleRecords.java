@@ -18,18 +18,22 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -41,7 +45,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads article records from a file, a directory or a glob, by extension: JSON Lines (one record per
+ * Reads article records from a file, a directory, a glob or a list of files, by extension: JSON Lines (one record per
  * line), Avro files of the Article schema ({@code .avro}), WARC files ({@code .warc}, {@code .warc.gz}:
  * one record per HTML response, see {@link WarcArticleReader}), HTML pages ({@code .html},
  * {@code .htm}: one record per file, see {@link HtmlArticleExtractor}) and RSS/Atom feeds
@@ -57,29 +61,35 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
   public static final TupleTag<RawRecord> RECORDS = new TupleTag<>("records") {};
   static final String STAGE = "read";
 
+  /** A file, a directory or a glob; null when {@link #files} are read. */
   private final String input;
+  private final List<String> files;
   private final int maxRecordBytes;
   private final int buckets;
 
-  private ReadArticleRecords(String input, int maxRecordBytes, int buckets) {
+  private ReadArticleRecords(String input, List<String> files, int maxRecordBytes, int buckets) {
     this.input = input;
+    this.files = files;
     this.maxRecordBytes = maxRecordBytes;
     this.buckets = buckets;
   }
 
   /** Reads {@code input}, spreading its records over {@code buckets} groups for parallel work. */
   public static ReadArticleRecords from(String input, int maxRecordBytes, int buckets) {
-    return new ReadArticleRecords(input, maxRecordBytes, buckets);
+    return new ReadArticleRecords(input, null, maxRecordBytes, buckets);
+  }
+
+  /**
+   * Reads exactly {@code files} (paths or URIs of single files, whatever their names), as
+   * {@link #from} reads a glob. Each must exist when the pipeline runs: a missing one fails the run.
+   */
+  public static ReadArticleRecords fromFiles(List<String> files, int maxRecordBytes, int buckets) {
+    return new ReadArticleRecords(null, List.copyOf(files), maxRecordBytes, buckets);
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    boolean directory = new File(input).isDirectory() || input.endsWith("/");
-    String pattern = directory ? input.replaceAll("/+$", "") + "/*" : input;
-    PCollection<FileIO.ReadableFile> files = begin
-        .apply("MatchInputFiles", FileIO.match().filepattern(pattern)
-            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
-        .apply("KeepArticleFiles", Filter.by(m -> !directory || isArticleFile(m.resourceId().getFilename())))
+    PCollection<FileIO.ReadableFile> files = matched(begin)
         .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.AUTO));
     PCollectionTuple read = files.apply("ReadRecords",
         ParDo.of(new ReadFileRecordsFn(maxRecordBytes)).withOutputTags(RECORDS, TupleTagList.of(DeadLetters.TAG)));
@@ -89,6 +99,21 @@ public final class ReadArticleRecords extends PTransform<PBegin, PCollectionTupl
         .apply("SpreadRecords", Rebatch.into(buckets));
     return PCollectionTuple.of(RECORDS, records)
         .and(DeadLetters.TAG, read.get(DeadLetters.TAG).setCoder(AvroCoder.of(io.claimwatch.schemas.DeadLetter.class)));
+  }
+
+  private PCollection<MatchResult.Metadata> matched(PBegin begin) {
+    if (files != null) {
+      // One match per named file: no glob groups, which Cloud Storage's globs lack.
+      return begin
+          .apply("ListInputFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
+          .apply("MatchInputFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW));
+    }
+    boolean directory = new File(input).isDirectory() || input.endsWith("/");
+    String pattern = directory ? input.replaceAll("/+$", "") + "/*" : input;
+    return begin
+        .apply("MatchInputFiles", FileIO.match().filepattern(pattern)
+            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
+        .apply("KeepArticleFiles", Filter.by(m -> !directory || isArticleFile(m.resourceId().getFilename())));
   }
 
   /** In a directory, only files that look like article data: README files and the like stay out. */

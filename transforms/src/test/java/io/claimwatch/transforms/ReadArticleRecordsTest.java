@@ -79,6 +79,40 @@ class ReadArticleRecordsTest {
   }
 
   @Test
+  void aListOfFilesIsReadFileByFileWithLineNumbersAndGzip(TestPipeline pipeline) throws Exception {
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    plain.write("{\"a\":1}\n".getBytes(StandardCharsets.UTF_8));
+    plain.write(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+    plain.write("{\"a\":3}\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(dir.resolve("a.jsonl"), plain.toByteArray());
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("b.jsonl.gz")))) {
+      gz.write("{\"b\":1}\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(dir.resolve("c.jsonl"), "{\"c\":1}\n");
+    String a = dir.resolve("a.jsonl").toString();
+
+    // c.jsonl is in the same directory but not listed.
+    PCollectionTuple read = pipeline.apply(ReadArticleRecords.fromFiles(
+        List.of(a, dir.resolve("b.jsonl.gz").toString()), 1024, 4));
+
+    PAssert.that(read.get(ReadArticleRecords.RECORDS)).satisfies(records -> {
+      List<String> seen = new ArrayList<>();
+      records.forEach(r -> seen.add(new File(r.file()).getName() + ":" + r.line() + ":" + r.text()));
+      seen.sort(null);
+      assertEquals(List.of("a.jsonl:1:{\"a\":1}", "a.jsonl:3:{\"a\":3}", "b.jsonl.gz:1:{\"b\":1}",
+          "b.jsonl.gz:2:{\"b\":2}"), seen);
+      return null;
+    });
+    PAssert.that(read.get(DeadLetters.TAG)).satisfies(deadLetters -> {
+      List<String> seen = new ArrayList<>();
+      deadLetters.forEach(d -> seen.add(d.getFile() + ":" + d.getLine() + ":" + d.getReason()));
+      assertEquals(List.of(a + ":2:invalid UTF-8"), seen);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void keepsRecordsBeforeTheCutOfATruncatedGzipAndReportsTheFile(TestPipeline pipeline) throws Exception {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     try (OutputStream gz = new GZIPOutputStream(compressed)) {
