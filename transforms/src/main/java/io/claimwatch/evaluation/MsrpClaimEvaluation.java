@@ -92,8 +92,11 @@ public final class MsrpClaimEvaluation {
     for (Path file : files) {
       for (String line : Files.readAllLines(file)) {
         JsonNode m = JSON.readTree(line);
-        claims.computeIfAbsent(m.get("articleId").asText().substring("msrp-".length()), k -> new HashSet<>())
-            .add(m.get("claimId").asText());
+        // A content without content words has an empty claimId: no claim identity, not a shared claim.
+        if (!m.get("claimId").asText().isEmpty()) {
+          claims.computeIfAbsent(m.get("articleId").asText().substring("msrp-".length()), k -> new HashSet<>())
+              .add(m.get("claimId").asText());
+        }
       }
     }
     return claims;

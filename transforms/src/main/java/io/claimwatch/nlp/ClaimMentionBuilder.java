@@ -78,7 +78,7 @@ public final class ClaimMentionBuilder {
         }
       }
       Sentence sentence = sentenceOfCue(text, attribution);
-      String sentenceKey = attributionsPerSentence.get(sentence.index()) == 1 ? sentenceKey(text, sentence, attribution) : null;
+      String sentenceKey = attributionsPerSentence.get(sentence.index()) == 1 ? sentenceKey(text, sentence, claimKey) : null;
       mentions.add(mention(article, day, sentence, source, group(text, attribution.cue()),
           group(text, attribution.content()), true, claimKey, text.tokensIn(attribution.content()))
           .setSentenceKey(sentenceKey));
@@ -119,19 +119,14 @@ public final class ClaimMentionBuilder {
     return text.sentenceOf(Math.max(0, text.firstTokenAtOrAfter(attribution.cue().get(0).start())));
   }
 
-  /** The claim key of an attribution's sentence without its source and cue; null when that leaves no content words. */
-  private static String sentenceKey(AnalyzedText text, Sentence sentence, Attribution attribution) {
-    BitSet sourceAndCue = new BitSet(text.body().length());
-    markAll(attribution.source(), sourceAndCue);
-    markAll(attribution.cue(), sourceAndCue);
-    List<Token> rest = new ArrayList<>();
-    for (Token token : text.tokens(sentence)) {
-      if (sourceAndCue.nextSetBit(token.start()) < 0 || sourceAndCue.nextSetBit(token.start()) >= token.end()) {
-        rest.add(token);
-      }
-    }
-    String key = ClaimKeys.key(rest);
-    return key.isEmpty() ? null : key;
+  /**
+   * The claim key of an attribution's whole sentence, source and cue included; null when that is the
+   * claim key itself. Two outlets cut one statement's content differently, and the words around it
+   * ("O'Keefe said Friday") are evidence too.
+   */
+  private static String sentenceKey(AnalyzedText text, Sentence sentence, String claimKey) {
+    String key = ClaimKeys.key(text.tokens(sentence));
+    return key.isEmpty() || key.equals(claimKey) ? null : key;
   }
 
   /**

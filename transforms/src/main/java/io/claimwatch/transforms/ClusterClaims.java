@@ -2,6 +2,7 @@ package io.claimwatch.transforms;
 
 import io.claimwatch.nlp.ClaimKeys;
 import io.claimwatch.nlp.claims.ClaimClusters;
+import io.claimwatch.nlp.claims.ClaimEmbeddings;
 import io.claimwatch.nlp.claims.ClaimMatcher;
 import io.claimwatch.nlp.claims.ClaimSignature;
 import io.claimwatch.nlp.claims.MinHashBands;
@@ -48,8 +49,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * a run. Only verified pairs are gathered in one place; keys without a paraphrase keep their own id.
  *
  * <p>Two outlets cut one statement's content differently (one attributes a clause, the other states
- * the whole sentence in its own voice), so a mention's sentence key (its sentence without source and
- * cue) is blocked and verified alongside the claim keys: a verified pair of sentences joins the
+ * the whole sentence in its own voice), so a mention's sentence key (its whole sentence, source and
+ * cue included) is blocked and verified alongside the claim keys: a verified pair of sentences joins the
  * claims of those sentences. Sentence keys are nodes of the same graph, marked so that they sort
  * after every claim key and never name a component.
  */
@@ -214,11 +215,15 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
     }
   }
 
-  /** Compares the keys that share a band, emitting each verified pair once per block as (smaller, larger). */
+  /**
+   * Compares the keys that share a band, emitting each verified pair once per block as (smaller,
+   * larger); counts the keys the matcher had to embed ({@code embeddedClaimKeys}), its main cost.
+   */
   static final class VerifyPairsFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
     private final Counter comparisons = Metrics.counter(ClusterClaims.class, "candidateComparisons");
     private final Counter verified = Metrics.counter(ClusterClaims.class, "verifiedPairs");
     private final Counter oversized = Metrics.counter(ClusterClaims.class, "oversizedBlocks");
+    private final Counter embedded = Metrics.counter(ClusterClaims.class, "embeddedClaimKeys");
     private final ClaimMatcher matcher;
     private final int maxBlockSize;
 
@@ -229,6 +234,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket, OutputReceiver<KV<String, String>> out) {
+      long embeddedBefore = ClaimEmbeddings.embeddedOnThisThread();
       Map<String, TreeSet<String>> blocks = new HashMap<>();
       for (KV<String, String> bandAndKey : bucket.getValue()) {
         blocks.computeIfAbsent(bandAndKey.getKey(), b -> new TreeSet<>()).add(bandAndKey.getValue());
@@ -257,6 +263,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
           }
         }
       }
+      embedded.inc(ClaimEmbeddings.embeddedOnThisThread() - embeddedBefore);
     }
   }
 

@@ -50,7 +50,7 @@ class ClaimMentionBuilderTest {
   }
 
   @Test
-  void aSentenceHoldingOneClaimGivesItsKeyWithoutSourceAndCue() {
+  void aSentenceHoldingOneClaimGivesItsWholeSentenceKey() {
     String body = "The old bridge will reopen in May after repairs, the mayor said. Taxes rise, Smith said, and fares "
         + "fall, Jones said. The council voted to close the old road for the whole summer.";
     Article article = Article.newBuilder(article()).setBody(body).build();
@@ -62,8 +62,8 @@ class ClaimMentionBuilderTest {
         .build(article, "2023-12-24", Analyzed.text(body), attributions).mentions();
 
     assertEquals("reopen", mentions.get(0).getClaimKey());
-    assertEquals(ClaimKeys.key(Analyzed.text("The old bridge will reopen in May after repairs, .").tokens()),
-        mentions.get(0).getSentenceKey(), "the sentence without the mayor and said");
+    assertEquals(ClaimKeys.key(Analyzed.text("The old bridge will reopen in May after repairs, the mayor said.").tokens()),
+        mentions.get(0).getSentenceKey(), "the whole sentence, the mayor and said included");
     assertNull(mentions.get(1).getSentenceKey(), "a sentence of two claims would join them");
     assertNull(mentions.get(2).getSentenceKey());
     ClaimMention ownVoice = mentions.get(3);

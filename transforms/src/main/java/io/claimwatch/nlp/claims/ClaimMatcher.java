@@ -1,46 +1,78 @@
 package io.claimwatch.nlp.claims;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Decides whether two claims say the same thing. Never when one denies what the other asserts, when
- * each states a number the other lacks, or when they share fewer than three terms; otherwise a
- * logistic model over lexical evidence decides: term overlap (Jaccard, and shared terms as a share
- * of each side, plain and weighted by {@link TermWeights}), shared word pairs and triples, shared
- * character 4-grams, order (longest common subsequence), length difference, unmatched terms (plain
- * and weighted), and whether the numbers agree. The weights are learned from 70% of the MSRP
- * training pairs by {@code io.claimwatch.evaluation.TrainClaimMatcher} (the other 30% are held out
- * for the figures in the README).
+ * each states a number the other lacks, or when they share fewer than three terms; otherwise a small
+ * neural network (one hidden layer of tanh units over standardized inputs) decides from lexical
+ * evidence — term overlap (Jaccard, and shared terms as a share of each side, plain and weighted by
+ * {@link TermWeights}), shared word pairs and triples, shared character 4-grams, order (longest
+ * common subsequence), length difference, unmatched terms, whether the numbers agree — and from the
+ * claims' embedding similarity ({@link ClaimEmbeddings}). Word overlap and meaning interact (high
+ * overlap with low similarity is a changed detail), which a linear model cannot express.
+ *
+ * <p>The network is fitted on 70% of the MSRP training pairs by {@code
+ * io.claimwatch.evaluation.TrainClaimMatcher}, which writes {@value #RESOURCE} (the other 30% are
+ * held out for the figures in the README). The embedding is the expensive input, so it is computed
+ * only when the bounds of the network's output over all similarities in [0, 1] straddle the
+ * threshold.
  */
 public final class ClaimMatcher implements Serializable {
-  /**
-   * Weights printed by {@code TrainClaimMatcher} (full-batch gradient descent from zero:
-   * reproducible). It picks 0.60 for single pairs; clustering joins pairs transitively, which costs
-   * precision, so the threshold is 0.61, the best accuracy at precision ≥ 80% on the tuning part
-   * measured through the pipeline (scripts/evaluate-claims.sh).
-   */
-  public static final ClaimMatcher DEFAULT = new ClaimMatcher(new double[] {
-      -1.4383059137592225, 1.571541155094113, 0.957761232769834, 0.10037851845691316, -1.1306700803374272,
-      1.48139727910317, -0.7593350048214428, -0.10430898624979407, -0.6797885318859515, -0.3496673962783991,
-      -0.9358005855085142, 0.5512321440154565, -0.5214844976572963, 0.6806356682222414, 0.1346131808379607,
-      -0.24650018938041146, -0.17507769209275184, 0.09263870710342138, -1.0385021447145337, 1.0239592790919276,
-      0.23128372412165063}, 0.61);
+  static final String RESOURCE = "/io/claimwatch/nlp/claims/claim-matcher.txt";
+  public static final int FEATURES = 22;
+  /** The last feature, the claims' embedding similarity. */
+  private static final int SEMANTIC = FEATURES - 1;
 
-  public static final int FEATURES = 21;
+  public static final ClaimMatcher DEFAULT = load();
 
-  private final double[] weights;
+  private final double[] mean;
+  private final double[] scale;
+  private final double[][] hiddenWeights;
+  private final double[] hiddenBias;
+  private final double[] outputWeights;
+  private final double outputBias;
   private final double threshold;
 
-  /** @param threshold the probability above which two claims are the same */
-  public ClaimMatcher(double[] weights, double threshold) {
-    if (weights.length != FEATURES) {
-      throw new IllegalArgumentException("need " + FEATURES + " weights");
+  /**
+   * @param hiddenWeights one row of {@link #FEATURES} weights per hidden unit, over inputs
+   *     standardized by {@code mean} and {@code scale}
+   * @param threshold the probability above which two claims are the same
+   */
+  public ClaimMatcher(double[] mean, double[] scale, double[][] hiddenWeights, double[] hiddenBias,
+      double[] outputWeights, double outputBias, double threshold) {
+    if (mean.length != FEATURES || scale.length != FEATURES || hiddenWeights.length != hiddenBias.length
+        || hiddenWeights.length != outputWeights.length) {
+      throw new IllegalArgumentException("inconsistent matcher dimensions");
     }
-    this.weights = weights.clone();
+    for (double[] row : hiddenWeights) {
+      if (row.length != FEATURES) {
+        throw new IllegalArgumentException("need " + FEATURES + " weights per hidden unit");
+      }
+    }
+    this.mean = mean.clone();
+    this.scale = scale.clone();
+    this.hiddenWeights = hiddenWeights.clone();
+    this.hiddenBias = hiddenBias.clone();
+    this.outputWeights = outputWeights.clone();
+    this.outputBias = outputBias;
     this.threshold = threshold;
+  }
+
+  /** The same network with another threshold. */
+  public ClaimMatcher withThreshold(double newThreshold) {
+    return new ClaimMatcher(mean, scale, hiddenWeights, hiddenBias, outputWeights, outputBias, newThreshold);
   }
 
   /** Fewer shared terms than this is a topic in common, not a claim: "the police" vs "police videos". */
@@ -52,7 +84,25 @@ public final class ClaimMatcher implements Serializable {
     if (a.negative() != b.negative() || sharedTerms(a, b) < MIN_SHARED_TERMS || numbersDisagree(a, b)) {
       return false;
     }
-    return probability(features(keyA, a, keyB, b)) > threshold;
+    double[] features = lexicalFeatures(keyA, a, keyB, b);
+    double decisionScore = Math.log(threshold / (1 - threshold));
+    // Bounds of the output score over every similarity in [0, 1]: each hidden unit is monotone in it.
+    double low = outputBias;
+    double high = outputBias;
+    for (int h = 0; h < hiddenBias.length; h++) {
+      double atZero = Math.tanh(preActivation(h, features, 0));
+      double atOne = Math.tanh(preActivation(h, features, 1));
+      low += outputWeights[h] * (outputWeights[h] >= 0 ? Math.min(atZero, atOne) : Math.max(atZero, atOne));
+      high += outputWeights[h] * (outputWeights[h] >= 0 ? Math.max(atZero, atOne) : Math.min(atZero, atOne));
+    }
+    if (high <= decisionScore) {
+      return false;
+    }
+    if (low > decisionScore) {
+      return true;
+    }
+    features[SEMANTIC] = ClaimEmbeddings.similarity(ClaimSignature.normalizedText(keyA), ClaimSignature.normalizedText(keyB));
+    return score(features) > decisionScore;
   }
 
   /**
@@ -75,19 +125,100 @@ public final class ClaimMatcher implements Serializable {
   }
 
   public double probability(double[] features) {
-    double z = 0;
-    for (int i = 0; i < FEATURES; i++) {
-      z += weights[i] * features[i];
+    return 1 / (1 + Math.exp(-score(features)));
+  }
+
+  private double score(double[] features) {
+    double z = outputBias;
+    for (int h = 0; h < hiddenBias.length; h++) {
+      z += outputWeights[h] * Math.tanh(preActivation(h, features, features[SEMANTIC]));
     }
-    return 1 / (1 + Math.exp(-z));
+    return z;
+  }
+
+  private double preActivation(int unit, double[] features, double semantic) {
+    double[] row = hiddenWeights[unit];
+    double sum = hiddenBias[unit];
+    for (int i = 0; i < SEMANTIC; i++) {
+      sum += row[i] * (features[i] - mean[i]) / scale[i];
+    }
+    return sum + row[SEMANTIC] * (semantic - mean[SEMANTIC]) / scale[SEMANTIC];
   }
 
   public double threshold() {
     return threshold;
   }
 
+  /** The matcher as {@link #load} reads it: one line per array, values separated by spaces. */
+  public String serialize() {
+    StringBuilder out = new StringBuilder();
+    out.append("threshold ").append(threshold).append('\n');
+    line(out, "mean", mean);
+    line(out, "scale", scale);
+    for (double[] row : hiddenWeights) {
+      line(out, "hidden", row);
+    }
+    line(out, "hiddenBias", hiddenBias);
+    line(out, "output", outputWeights);
+    out.append("outputBias ").append(outputBias).append('\n');
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String name, double[] values) {
+    out.append(name);
+    for (double value : values) {
+      out.append(' ').append(value);
+    }
+    out.append('\n');
+  }
+
+  /** Reads {@link #serialize}'s format; lines starting with '#' are comments. */
+  public static ClaimMatcher parse(List<String> lines) {
+    Map<String, List<double[]>> arrays = new HashMap<>();
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] fields = line.trim().split(" ");
+      double[] values = new double[fields.length - 1];
+      for (int i = 1; i < fields.length; i++) {
+        values[i - 1] = Double.parseDouble(fields[i]);
+      }
+      arrays.computeIfAbsent(fields[0], name -> new ArrayList<>()).add(values);
+    }
+    return new ClaimMatcher(only(arrays, "mean"), only(arrays, "scale"),
+        arrays.getOrDefault("hidden", List.of()).toArray(new double[0][]), only(arrays, "hiddenBias"),
+        only(arrays, "output"), only(arrays, "outputBias")[0], only(arrays, "threshold")[0]);
+  }
+
+  private static double[] only(Map<String, List<double[]>> arrays, String name) {
+    List<double[]> values = arrays.get(name);
+    if (values == null || values.size() != 1) {
+      throw new IllegalArgumentException("claim matcher: need exactly one line '" + name + "'");
+    }
+    return values.get(0);
+  }
+
+  private static ClaimMatcher load() {
+    try (InputStream in = ClaimMatcher.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The model's inputs for a pair of claim keys; symmetric in the two claims. */
   public static double[] features(String keyA, ClaimSignature a, String keyB, ClaimSignature b) {
+    double[] features = lexicalFeatures(keyA, a, keyB, b);
+    features[SEMANTIC] = ClaimEmbeddings.similarity(ClaimSignature.normalizedText(keyA), ClaimSignature.normalizedText(keyB));
+    return features;
+  }
+
+  /** The inputs without the semantic one (left 0). */
+  private static double[] lexicalFeatures(String keyA, ClaimSignature a, String keyB, ClaimSignature b) {
     Set<String> shared = new HashSet<>(a.terms());
     shared.retainAll(b.terms());
     double sharedCount = shared.size();
@@ -128,7 +259,8 @@ public final class ClaimMatcher implements Serializable {
       Math.min(weightA - weightShared, weightB - weightShared) / 10,
       ngramJaccard(wordsA, wordsB, 3),
       characterDice(keyA, keyB),
-      longestCommonSubsequence(wordsA, wordsB) / Math.max(1.0, Math.min(wordsA.length, wordsB.length))
+      longestCommonSubsequence(wordsA, wordsB) / Math.max(1.0, Math.min(wordsA.length, wordsB.length)),
+      0
     };
   }
 

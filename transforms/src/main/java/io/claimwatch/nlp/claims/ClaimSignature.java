@@ -94,6 +94,24 @@ public final class ClaimSignature implements Serializable {
     return new ClaimSignature(terms, numbers, negative);
   }
 
+  /**
+   * A claim key with its stock phrases and synonyms folded, in their order ("the Kremlin … where the
+   * armies stand" → "putin … frontline"): what the embedding sees, so that it agrees with the terms.
+   */
+  public static String normalizedText(String claimKey) {
+    String[] words = claimKey.isEmpty() ? new String[0] : claimKey.split(" ");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < words.length; i++) {
+      String phrase = phraseAt(words, i);
+      String term = phrase != null ? phrase : SYNONYMS.getOrDefault(words[i], words[i]);
+      if (phrase != null) {
+        i++;
+      }
+      text.append(text.length() == 0 ? "" : " ").append(term);
+    }
+    return text.toString();
+  }
+
   private static String phraseAt(String[] words, int i) {
     if (i + 1 >= words.length) {
       return null;

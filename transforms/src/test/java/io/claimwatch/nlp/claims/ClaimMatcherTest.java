@@ -1,12 +1,72 @@
 package io.claimwatch.nlp.claims;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Numbers veto a match only when they contradict; weights come from the shipped frequency table. */
+/**
+ * Numbers veto a match only when they contradict; term weights come from the shipped frequency
+ * table; the embedding is skipped only where it cannot change the decision.
+ */
 class ClaimMatcherTest {
+  /** Pairs near and far from the threshold: paraphrases, a changed detail, unrelated claims. */
+  private static final List<String[]> PAIRS = List.of(
+      new String[] {"putin ready ceasefire freeze fighting along current front line", "putin signal ready truce along existing front line"},
+      new String[] {"putin ready ceasefire freeze fighting along current front line", "kremlin ready negotiate ceasefire army stand"},
+      new String[] {"put severe crimp reserve okeefe say friday during roundtable discussion reporter nasa headquarter",
+          "going put severe crimp reserve okeefe say during breakfast reporter"},
+      new String[] {"last week executive committee board trustee issue not vote goldin", "last week executive committee board trustee give vote not confidence"},
+      new String[] {"market research firm delloro group estimate market total 12 billion 2004",
+          "market research firm delloro group estimate gigabit ethernet switch market total us$12 billion 2004"},
+      new String[] {"bush say order treasury department freeze asset after suicide bombing jerusalem kill 20 person tuesday",
+          "bush say statement order us treasury department act follow tuesdays suicide bombing attack jerusalem kill 20 person"},
+      new String[] {"senate pass bill raise minimum wage", "senate committee reject bill raise minimum wage"},
+      new String[] {"company report record profit third quarter", "storm close school across state third day"});
+
+  @Test
+  void skippingTheEmbeddingNeverChangesADecision() {
+    ClaimMatcher matcher = ClaimMatcher.DEFAULT;
+    for (String[] pair : PAIRS) {
+      ClaimSignature a = ClaimSignature.of(pair[0]);
+      ClaimSignature b = ClaimSignature.of(pair[1]);
+      Set<String> shared = new HashSet<>(a.terms());
+      shared.retainAll(b.terms());
+      boolean vetoed = a.negative() != b.negative() || ClaimMatcher.numbersDisagree(a, b)
+          || shared.size() - (a.negative() ? 1 : 0) < ClaimMatcher.MIN_SHARED_TERMS;
+      boolean byNetwork = matcher.probability(ClaimMatcher.features(pair[0], a, pair[1], b)) > matcher.threshold();
+      if (!vetoed && byNetwork) {
+        assertTrue(matcher.same(pair[0], pair[1]), pair[0] + " / " + pair[1]);
+      }
+      if (!byNetwork) {
+        assertFalse(matcher.same(pair[0], pair[1]), pair[0] + " / " + pair[1]);
+      }
+    }
+    assertTrue(matcher.same(PAIRS.get(0)[0], PAIRS.get(0)[1]), "the seed's paraphrase");
+    assertFalse(matcher.same(PAIRS.get(6)[0], PAIRS.get(6)[1]), "a rejection is not the claim");
+    assertFalse(matcher.same(PAIRS.get(7)[0], PAIRS.get(7)[1]), "unrelated claims");
+  }
+
+  @Test
+  void aSerializedMatcherReadsBackToTheSameModel() {
+    ClaimMatcher read = ClaimMatcher.parse(ClaimMatcher.DEFAULT.serialize().lines().toList());
+    assertEquals(ClaimMatcher.DEFAULT.serialize(), read.serialize());
+    for (String[] pair : PAIRS) {
+      double[] features = ClaimMatcher.features(pair[0], ClaimSignature.of(pair[0]), pair[1], ClaimSignature.of(pair[1]));
+      assertEquals(ClaimMatcher.DEFAULT.probability(features), read.probability(features));
+    }
+  }
+
+  @Test
+  void aMatcherFileWithoutItsArraysIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> ClaimMatcher.parse(List.of("threshold 0.5", "mean 0 0")));
+  }
+
   @Test
   void numbersDisagreeWhenEachClaimStatesANumberTheOtherLacks() {
     assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("bank raise rate 2 percent"), ClaimSignature.of("bank raise rate 3 percent")));
