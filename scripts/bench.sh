@@ -54,7 +54,14 @@ run_pipeline() {
   start=$(date +%s.%N)
   /usr/bin/time -v -o "$work/time-$runner.txt" java -Xmx"$xmx" -jar "$jar" --runner="$runner" \
     --input="$corpus" --output="$work/out-$runner" --enforceImmutability=false --enforceEncodability=false \
-    "${extra[@]}" > "$work/run-$runner.log" 2>&1 || { tail -n 40 "$work/run-$runner.log" >&2; exit 1; }
+    "${extra[@]}" > "$work/run-$runner.log" 2>&1 || {
+      # The work directory goes with the script: keep the whole log, and show its causes.
+      cp "$work/run-$runner.log" "${TMPDIR:-/tmp}/claimwatch-bench-failed-$runner.log"
+      grep -E '^(Caused by|Exception|java\.lang\.[A-Za-z]*Error)' "$work/run-$runner.log" | sort | uniq -c | head -n 20 >&2
+      tail -n 20 "$work/run-$runner.log" >&2
+      echo "bench: $runner failed; its log: ${TMPDIR:-/tmp}/claimwatch-bench-failed-$runner.log" >&2
+      exit 1
+    }
   end=$(date +%s.%N)
   seconds=$(echo "$end - $start" | bc -l)
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time-$runner.txt")
@@ -65,6 +72,9 @@ run_pipeline() {
       "pipeline on " r " (end to end)", n, s, rate, mb / s, rate / bare, rss / 1024 }'
   echo "  summary: $(grep -E '^  "(read|accepted|duplicates|deadLettered|mentions|claims|balanced)"' \
     "$work/out-$runner/summary.json" | tr -d ' \n')"
+  # Claim identity's work: how many pairs it compared and how many keys it had to embed.
+  echo "  counters: $(grep -oE 'counter ClusterClaims\.[A-Za-z]+ = [0-9]+' "$work/run-$runner.log" \
+    | sed 's/^counter ClusterClaims\.//' | paste -sd ' ')"
 }
 
 IFS=, read -r -a runner_list <<< "$runners"

