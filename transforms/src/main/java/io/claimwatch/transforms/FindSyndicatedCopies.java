@@ -4,6 +4,7 @@ import io.claimwatch.nlp.claims.MinHashBands;
 import io.claimwatch.nlp.claims.Shingles;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,8 +79,16 @@ public final class FindSyndicatedCopies extends PTransform<PCollection<SourcedAr
         .apply("SyndicationView", View.asSingleton());
   }
 
+  /**
+   * Within each block (articles sharing a band, in id order), an article is compared with the
+   * block's leaders — the earlier articles that were no one's copy — and joins the first it copies;
+   * otherwise it becomes a leader. A wire story reprinted by N outlets costs N comparisons, not
+   * N²/2 (a replicated corpus of 100k articles held millions of pairs). Copies of copies that no
+   * longer copy the leader (estimated Jaccard between 0.6 and 0.8 of it) may stay apart.
+   */
   static final class VerifyCopiesFn extends DoFn<KV<Integer, Iterable<KV<String, Signed>>>, KV<String, String>> {
     private final Counter copies = Metrics.counter(FindSyndicatedCopies.class, "copyPairs");
+    private final Counter comparisons = Metrics.counter(FindSyndicatedCopies.class, "copyComparisons");
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, Signed>>> bucket, OutputReceiver<KV<String, String>> out) {
@@ -87,22 +96,27 @@ public final class FindSyndicatedCopies extends PTransform<PCollection<SourcedAr
       for (KV<String, Signed> bandAndArticle : bucket.getValue()) {
         blocks.computeIfAbsent(bandAndArticle.getKey(), b -> new ArrayList<>()).add(bandAndArticle.getValue());
       }
-      Set<String> decided = new HashSet<>();
+      Set<String> emitted = new HashSet<>();
       for (List<Signed> block : blocks.values()) {
-        for (int i = 0; i < block.size(); i++) {
-          for (int j = i + 1; j < block.size(); j++) {
-            Signed a = block.get(i);
-            Signed b = block.get(j);
-            if (a.articleId().equals(b.articleId())) {
+        block.sort(Comparator.comparing(Signed::articleId));
+        List<Signed> leaders = new ArrayList<>();
+        for (Signed article : block) {
+          Signed original = null;
+          for (Signed leader : leaders) {
+            if (leader.articleId().equals(article.articleId())) {
               continue;
             }
-            String smaller = a.articleId().compareTo(b.articleId()) < 0 ? a.articleId() : b.articleId();
-            String larger = smaller.equals(a.articleId()) ? b.articleId() : a.articleId();
-            if (decided.add(smaller + '\n' + larger)
-                && MinHashBands.estimatedJaccard(a.signature(), b.signature()) >= MIN_JACCARD) {
-              copies.inc();
-              out.output(KV.of(smaller, larger));
+            comparisons.inc();
+            if (MinHashBands.estimatedJaccard(leader.signature(), article.signature()) >= MIN_JACCARD) {
+              original = leader;
+              break;
             }
+          }
+          if (original == null) {
+            leaders.add(article);
+          } else if (emitted.add(original.articleId() + '\n' + article.articleId())) {
+            copies.inc();
+            out.output(KV.of(original.articleId(), article.articleId()));
           }
         }
       }
