@@ -84,14 +84,14 @@ public final class ClaimMatcher implements Serializable {
     if (a.negative() != b.negative() || sharedTerms(a, b) < MIN_SHARED_TERMS || numbersDisagree(a, b)) {
       return false;
     }
-    double[] features = lexicalFeatures(keyA, a, keyB, b);
+    double[] lexicalSums = lexicalSums(lexicalFeatures(keyA, a, keyB, b));
     double decisionScore = Math.log(threshold / (1 - threshold));
     // Bounds of the output score over every similarity in [0, 1]: each hidden unit is monotone in it.
     double low = outputBias;
     double high = outputBias;
     for (int h = 0; h < hiddenBias.length; h++) {
-      double atZero = Math.tanh(preActivation(h, features, 0));
-      double atOne = Math.tanh(preActivation(h, features, 1));
+      double atZero = Math.tanh(preActivation(h, lexicalSums, 0));
+      double atOne = Math.tanh(preActivation(h, lexicalSums, 1));
       low += outputWeights[h] * (outputWeights[h] >= 0 ? Math.min(atZero, atOne) : Math.max(atZero, atOne));
       high += outputWeights[h] * (outputWeights[h] >= 0 ? Math.max(atZero, atOne) : Math.min(atZero, atOne));
     }
@@ -101,8 +101,7 @@ public final class ClaimMatcher implements Serializable {
     if (low > decisionScore) {
       return true;
     }
-    features[SEMANTIC] = ClaimEmbeddings.similarity(ClaimSignature.normalizedText(keyA), ClaimSignature.normalizedText(keyB));
-    return score(features) > decisionScore;
+    return score(lexicalSums, similarity(keyA, keyB)) > decisionScore;
   }
 
   /**
@@ -129,20 +128,37 @@ public final class ClaimMatcher implements Serializable {
   }
 
   private double score(double[] features) {
+    return score(lexicalSums(features), features[SEMANTIC]);
+  }
+
+  private double score(double[] lexicalSums, double semantic) {
     double z = outputBias;
     for (int h = 0; h < hiddenBias.length; h++) {
-      z += outputWeights[h] * Math.tanh(preActivation(h, features, features[SEMANTIC]));
+      z += outputWeights[h] * Math.tanh(preActivation(h, lexicalSums, semantic));
     }
     return z;
   }
 
-  private double preActivation(int unit, double[] features, double semantic) {
-    double[] row = hiddenWeights[unit];
-    double sum = hiddenBias[unit];
-    for (int i = 0; i < SEMANTIC; i++) {
-      sum += row[i] * (features[i] - mean[i]) / scale[i];
+  /** Each hidden unit's input from everything but the semantic feature: computed once per pair. */
+  private double[] lexicalSums(double[] features) {
+    double[] sums = new double[hiddenBias.length];
+    for (int h = 0; h < sums.length; h++) {
+      double[] row = hiddenWeights[h];
+      double sum = hiddenBias[h];
+      for (int i = 0; i < SEMANTIC; i++) {
+        sum += row[i] * (features[i] - mean[i]) / scale[i];
+      }
+      sums[h] = sum;
     }
-    return sum + row[SEMANTIC] * (semantic - mean[SEMANTIC]) / scale[SEMANTIC];
+    return sums;
+  }
+
+  private double preActivation(int unit, double[] lexicalSums, double semantic) {
+    return lexicalSums[unit] + hiddenWeights[unit][SEMANTIC] * (semantic - mean[SEMANTIC]) / scale[SEMANTIC];
+  }
+
+  private static double similarity(String keyA, String keyB) {
+    return ClaimEmbeddings.similarity(ClaimSignature.normalizedText(keyA), ClaimSignature.normalizedText(keyB));
   }
 
   public double threshold() {
@@ -213,7 +229,7 @@ public final class ClaimMatcher implements Serializable {
   /** The model's inputs for a pair of claim keys; symmetric in the two claims. */
   public static double[] features(String keyA, ClaimSignature a, String keyB, ClaimSignature b) {
     double[] features = lexicalFeatures(keyA, a, keyB, b);
-    features[SEMANTIC] = ClaimEmbeddings.similarity(ClaimSignature.normalizedText(keyA), ClaimSignature.normalizedText(keyB));
+    features[SEMANTIC] = similarity(keyA, keyB);
     return features;
   }
 
