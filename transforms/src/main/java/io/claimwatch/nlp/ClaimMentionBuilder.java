@@ -47,12 +47,19 @@ public final class ClaimMentionBuilder {
     resolver.namedMedia().forEach(name -> mediaCitations.merge(name, 1, Integer::sum));
     BitSet attributedChars = new BitSet(text.body().length());
     Set<Attribution> seen = new HashSet<>();
-    Map<Integer, Integer> attributionsPerSentence = new HashMap<>();
-    for (Attribution attribution : new HashSet<>(attributions)) {
-      attributionsPerSentence.merge(sentenceOfCue(text, attribution).index(), 1, Integer::sum);
+    // Each sentence's main claim (its longest; the first in key order on a tie) carries the whole
+    // sentence's key, so that paraphrased sentences join their main claims and only those.
+    List<String> claimKeys = new ArrayList<>(attributions.size());
+    Map<Integer, String> mainClaimOfSentence = new HashMap<>();
+    for (Attribution attribution : attributions) {
+      String claimKey = ClaimKeys.key(text.tokensIn(attribution.content()));
+      claimKeys.add(claimKey);
+      mainClaimOfSentence.merge(sentenceOfCue(text, attribution).index(), claimKey,
+          (a, b) -> a.length() != b.length() ? (a.length() > b.length() ? a : b) : (a.compareTo(b) <= 0 ? a : b));
     }
     int emptyClaims = 0;
-    for (Attribution attribution : attributions) {
+    for (int i = 0; i < attributions.size(); i++) {
+      Attribution attribution = attributions.get(i);
       markAll(attribution.source(), attributedChars);
       markAll(attribution.cue(), attributedChars);
       markAll(attribution.content(), attributedChars);
@@ -63,7 +70,7 @@ public final class ClaimMentionBuilder {
       }
       // A content with no content words ("he did not think so") is still an attribution, but it has
       // no claim identity: empty claimKey and claimId, not counted in the daily claims.
-      String claimKey = ClaimKeys.key(text.tokensIn(attribution.content()));
+      String claimKey = claimKeys.get(i);
       if (claimKey.isEmpty()) {
         emptyClaims++;
       }
@@ -78,7 +85,7 @@ public final class ClaimMentionBuilder {
         }
       }
       Sentence sentence = sentenceOfCue(text, attribution);
-      String sentenceKey = attributionsPerSentence.get(sentence.index()) == 1 ? sentenceKey(text, sentence, claimKey) : null;
+      String sentenceKey = claimKey.equals(mainClaimOfSentence.get(sentence.index())) ? sentenceKey(text, sentence, claimKey) : null;
       mentions.add(mention(article, day, sentence, source, group(text, attribution.cue()),
           group(text, attribution.content()), true, claimKey, text.tokensIn(attribution.content()))
           .setSentenceKey(sentenceKey));

@@ -34,6 +34,13 @@ public final class PennTags {
   public static String of(String universal, String word, String previous) {
     String upos = universal.indexOf('+') > 0 ? universal.substring(0, universal.indexOf('+')) : universal;
     String lower = word.toLowerCase(Locale.ROOT);
+    // Clitics split off their word: the tagger, trained on other tokens, may call them punctuation.
+    if (lower.equals("n't") || lower.equals("n’t")) {
+      return "RB";
+    }
+    if ((lower.equals("'s") || lower.equals("’s")) && upos.equals("PUNCT")) {
+      return "POS";
+    }
     switch (upos) {
       case "NOUN":
         return isPluralNoun(lower) ? "NNS" : "NN";

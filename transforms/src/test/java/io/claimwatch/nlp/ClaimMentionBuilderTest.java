@@ -50,7 +50,7 @@ class ClaimMentionBuilderTest {
   }
 
   @Test
-  void aSentenceHoldingOneClaimGivesItsWholeSentenceKey() {
+  void aSentenceGivesItsWholeSentenceKeyToItsMainClaimOnly() {
     String body = "The old bridge will reopen in May after repairs, the mayor said. Taxes rise, Smith said, and fares "
         + "fall, Jones said. The council voted to close the old road for the whole summer.";
     Article article = Article.newBuilder(article()).setBody(body).build();
@@ -64,8 +64,9 @@ class ClaimMentionBuilderTest {
     assertEquals("reopen", mentions.get(0).getClaimKey());
     assertEquals(ClaimKeys.key(Analyzed.text("The old bridge will reopen in May after repairs, the mayor said.").tokens()),
         mentions.get(0).getSentenceKey(), "the whole sentence, the mayor and said included");
-    assertNull(mentions.get(1).getSentenceKey(), "a sentence of two claims would join them");
-    assertNull(mentions.get(2).getSentenceKey());
+    assertNull(mentions.get(1).getSentenceKey(), "the sentence's shorter claim: two claims of one sentence stay two");
+    assertEquals(ClaimKeys.key(Analyzed.text("Taxes rise, Smith said, and fares fall, Jones said.").tokens()),
+        mentions.get(2).getSentenceKey(), "the sentence's longest claim");
     ClaimMention ownVoice = mentions.get(3);
     assertFalse(ownVoice.getAttributed());
     assertNull(ownVoice.getSentenceKey(), "an own-voice content is its sentence");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.claimwatch.nlp.Analyzed;
+import io.claimwatch.nlp.ClaimKeys;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +73,17 @@ class ClaimMatcherTest {
   void numbersDisagreeWhenEachClaimStatesANumberTheOtherLacks() {
     assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("bank raise rate 2 percent"), ClaimSignature.of("bank raise rate 3 percent")));
     assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("share rise 8 cent 30.50"), ClaimSignature.of("share rise 48 cent 30")));
+  }
+
+  @Test
+  void aContractedNegationIsANegation() {
+    String denial = key("Putin won't agree to a ceasefire along the current front line.");
+    assertEquals(key("Putin will not agree to a ceasefire along the current front line."), denial);
+    assertFalse(ClaimMatcher.DEFAULT.same(key("Putin will agree to a ceasefire along the current front line."), denial));
+  }
+
+  private static String key(String sentence) {
+    return ClaimKeys.key(Analyzed.text(sentence).tokens());
   }
 
   @Test

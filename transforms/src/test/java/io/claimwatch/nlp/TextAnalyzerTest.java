@@ -1,0 +1,46 @@
+package io.claimwatch.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextAnalyzerTest {
+  private static List<String> sentences(String body) {
+    AnalyzedText text = Analyzed.text(body);
+    return text.sentences().stream().map(s -> s.span().of(text.body())).toList();
+  }
+
+  @Test
+  void abbreviationsInsideASentenceDoNotEndIt() {
+    // Shapes of MSRP train sentences that OpenNLP's detector split.
+    assertEquals(1, sentences("Less than a mile away, across a river, St. Joseph features trendy restaurants.").size());
+    assertEquals(1, sentences("California Gov. Gray Davis signed the bill on Monday.").size());
+    assertEquals(1, sentences("The affidavit says al-Amoudi was detained Aug. 16 attempting to travel to Damascus.").size());
+    assertEquals(1, sentences("Former President George H. W. Bush spoke at the ceremony.").size());
+  }
+
+  @Test
+  void realSentenceEndsStay() {
+    assertEquals(List.of("The index rose 16 points.", "Traders were relieved."),
+        sentences("The index rose 16 points. Traders were relieved."));
+    assertEquals(List.of("The deal was signed by Microsoft Corp.", "Shares rose."),
+        sentences("The deal was signed by Microsoft Corp. Shares rose."));
+  }
+
+  private static String words(String body) {
+    return String.join(" ", Analyzed.text(body).tokens().stream().map(Token::text).toList());
+  }
+
+  @Test
+  void cliticsAreTokensOfTheirOwn() {
+    assertEquals("The results do n't include Compaq 's figures .", words("The results don't include Compaq's figures."));
+    assertEquals("It wo n't rain , they 're sure .", words("It won't rain, they're sure."));
+    assertEquals("putin not agree", ClaimKeys.key(Analyzed.text("Putin won't agree.").tokens()), "the negation survives");
+  }
+
+  @Test
+  void aNumberCutAtItsThousandsSeparatorIsJoined() {
+    assertEquals("The Dow closed at 8,829 .", words("The Dow closed at 8,829."));
+  }
+}
