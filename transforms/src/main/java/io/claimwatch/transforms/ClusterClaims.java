@@ -1,7 +1,6 @@
 package io.claimwatch.transforms;
 
 import io.claimwatch.nlp.ClaimKeys;
-import io.claimwatch.nlp.claims.ClaimClusters;
 import io.claimwatch.nlp.claims.ClaimEmbeddings;
 import io.claimwatch.nlp.claims.ClaimMatcher;
 import io.claimwatch.nlp.claims.ClaimSignature;
@@ -18,7 +17,6 @@ import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -28,6 +26,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -136,10 +135,13 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         .apply("LinkMatchedSentencesToClaims", ParDo.of(new LinkSentenceFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
+    // Claim key → representative, for claim keys that have one (sentence nodes sort last, so a
+    // component's smallest node is a claim key).
     PCollectionView<Map<String, String>> representatives = PCollectionList.of(pairs).and(links)
         .apply("AllEdges", Flatten.pCollections())
-        .apply("ConnectParaphrases", Combine.globally(new ConnectFn()))
-        .apply("RepresentativesView", View.asSingleton());
+        .apply("ConnectParaphrases", new ConnectComponents())
+        .apply("ClaimKeysOnly", Filter.by((KV<String, String> node) -> !node.getKey().startsWith(SENTENCE_NODE)))
+        .apply("RepresentativesView", View.asMap());
 
     return mentions
         .apply("AssignClusterIds", ParDo.of(new AssignClusterIdFn(representatives)).withSideInputs(representatives))
@@ -264,47 +266,6 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         }
       }
       embedded.inc(ClaimEmbeddings.embeddedOnThisThread() - embeddedBefore);
-    }
-  }
-
-  /**
-   * Gathers verified pairs and sentence links into components: claim key → representative, for claim
-   * keys that have one (sentence nodes sort last, so a component's smallest node is a claim key).
-   */
-  static final class ConnectFn extends Combine.CombineFn<KV<String, String>, ClaimClusters, Map<String, String>> {
-    @Override
-    public ClaimClusters createAccumulator() {
-      return new ClaimClusters();
-    }
-
-    @Override
-    public ClaimClusters addInput(ClaimClusters clusters, KV<String, String> pair) {
-      clusters.connect(pair.getKey(), pair.getValue());
-      return clusters;
-    }
-
-    @Override
-    public ClaimClusters mergeAccumulators(Iterable<ClaimClusters> accumulators) {
-      ClaimClusters merged = new ClaimClusters();
-      accumulators.forEach(merged::addAll);
-      return merged;
-    }
-
-    @Override
-    public Map<String, String> extractOutput(ClaimClusters clusters) {
-      Map<String, String> representatives = clusters.representatives();
-      representatives.keySet().removeIf(node -> node.startsWith(SENTENCE_NODE));
-      return representatives;
-    }
-
-    @Override
-    public Coder<ClaimClusters> getAccumulatorCoder(CoderRegistry registry, Coder<KV<String, String>> input) {
-      return SerializableCoder.of(ClaimClusters.class);
-    }
-
-    @Override
-    public Coder<Map<String, String>> getDefaultOutputCoder(CoderRegistry registry, Coder<KV<String, String>> input) {
-      return MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     }
   }
 

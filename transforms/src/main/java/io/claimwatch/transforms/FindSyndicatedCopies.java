@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -74,9 +72,8 @@ public final class FindSyndicatedCopies extends PTransform<PCollection<SourcedAr
         .apply("GroupBodyBlocks", GroupByKey.create())
         .apply("VerifyCopies", ParDo.of(new VerifyCopiesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("GroupCopies", Combine.globally(new ClusterClaims.ConnectFn()))
-        .setCoder(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("SyndicationView", View.asSingleton());
+        .apply("GroupCopies", new ConnectComponents())
+        .apply("SyndicationView", View.asMap());
   }
 
   /**
