@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -37,15 +39,24 @@ final class RunReport {
     String summary = dir + "/summary.json";
     out.println("Claimwatch run summary (" + FileSystems.matchSingleFileSpec(summary).resourceId() + "):");
     out.println(new String(readAll(FileSystems.matchSingleFileSpec(summary).resourceId()), StandardCharsets.UTF_8).strip());
-    Map<String, List<JsonNode>> byDay = new TreeMap<>();
-    for (JsonNode daily : readJsonLines(dir + "/daily/*.jsonl")) {
-      byDay.computeIfAbsent(daily.get("day").asText(), d -> new ArrayList<>()).add(daily);
-    }
-    for (Map.Entry<String, List<JsonNode>> day : byDay.entrySet()) {
-      List<JsonNode> claims = day.getValue();
+    // Streamed, keeping each day's top claims only: a large run's daily records do not fit in memory
+    // (100k articles over 125 days: an OutOfMemoryError here after the job itself had finished).
+    Map<String, PriorityQueue<JsonNode>> topByDay = new TreeMap<>();
+    Map<String, Long> claimsByDay = new TreeMap<>();
+    forEachJsonLine(dir + "/daily/*.jsonl", daily -> {
+      String day = daily.get("day").asText();
+      claimsByDay.merge(day, 1L, Long::sum);
+      PriorityQueue<JsonNode> top = topByDay.computeIfAbsent(day, d -> new PriorityQueue<>(TOP.reversed()));
+      top.add(daily);
+      if (top.size() > topClaims) {
+        top.poll();
+      }
+    });
+    for (Map.Entry<String, PriorityQueue<JsonNode>> day : topByDay.entrySet()) {
+      List<JsonNode> claims = new ArrayList<>(day.getValue());
       claims.sort(TOP);
-      out.printf("%nTop claims on %s (%d claims):%n", day.getKey(), claims.size());
-      for (JsonNode claim : claims.subList(0, Math.min(topClaims, claims.size()))) {
+      out.printf("%nTop claims on %s (%d claims):%n", day.getKey(), claimsByDay.get(day.getKey()));
+      for (JsonNode claim : claims) {
         JsonNode example = claim.get("examples").path(0);
         out.printf("  %2d outlets %3d mentions  %s  \"%s\"%n", claim.get("outlets").asLong(),
             claim.get("mentions").asLong(), claim.get("claimId").asText(), abbreviate(example.path("text").asText()));
@@ -64,6 +75,11 @@ final class RunReport {
   /** The records of the files {@code glob} matches (none is fine), file by file in name order. */
   static List<JsonNode> readJsonLines(String glob) throws IOException {
     List<JsonNode> records = new ArrayList<>();
+    forEachJsonLine(glob, records::add);
+    return records;
+  }
+
+  private static void forEachJsonLine(String glob, Consumer<JsonNode> action) throws IOException {
     List<ResourceId> files = new ArrayList<>();
     for (MatchResult.Metadata file : FileSystems.match(glob, EmptyMatchTreatment.ALLOW).metadata()) {
       files.add(file.resourceId());
@@ -74,12 +90,11 @@ final class RunReport {
           new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           if (!line.isBlank()) {
-            records.add(JSON.readTree(line));
+            action.accept(JSON.readTree(line));
           }
         }
       }
     }
-    return records;
   }
 
   private static byte[] readAll(ResourceId file) throws IOException {
