@@ -2,6 +2,7 @@ package io.claimwatch.pipeline;
 
 import java.util.List;
 import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.DefaultValueFactory;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -44,12 +45,24 @@ public interface ClaimwatchOptions extends PipelineOptions {
   void setExtractor(String value);
 
   @Description("Groups that records, articles and claims are spread over at each shuffle: the most workers "
-      + "that can share a step. Few, large groups keep bundles large, which the Direct Runner needs; raise it "
-      + "for large clusters.")
-  @Default.Integer(16)
+      + "that can share a step. Default: 16 on the Direct Runner, where every group is a bundle and few, large "
+      + "ones are fastest; 128 on other runners, which hash groups to workers, so that few groups would spread "
+      + "unevenly (16 went 10 to 6 over Flink's two workers); raise it for large clusters.")
+  @Default.InstanceFactory(ShuffleBucketsFactory.class)
   int getShuffleBuckets();
 
   void setShuffleBuckets(int value);
+
+  /** {@link #getShuffleBuckets}'s default, which depends on the runner. */
+  class ShuffleBucketsFactory implements DefaultValueFactory<Integer> {
+    static final int DIRECT_RUNNER = 16;
+    static final int OTHER_RUNNERS = 128;
+
+    @Override
+    public Integer create(PipelineOptions options) {
+      return options.getRunner().getSimpleName().equals("DirectRunner") ? DIRECT_RUNNER : OTHER_RUNNERS;
+    }
+  }
 
   @Description("Watchlist of known narratives (YAML or JSON: {claims: [{label, pattern}]}); matching mentions "
       + "carry the label and watchlist/ gets a row per label per day. Empty: none.")

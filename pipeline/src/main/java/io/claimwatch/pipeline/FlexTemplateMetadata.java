@@ -102,10 +102,16 @@ public final class FlexTemplateMetadata {
     return Character.toLowerCase(name.charAt(prefix)) + name.substring(prefix + 1);
   }
 
-  /** The value of the getter's {@code @Default.X} annotation, as text; null when it has none. */
+  /**
+   * The value of the getter's {@code @Default.X} annotation, as text; null when it has none or when a
+   * factory computes it (its description says what it is).
+   */
   static String defaultValue(Method getter) {
     for (Annotation annotation : getter.getAnnotations()) {
       Class<? extends Annotation> type = annotation.annotationType();
+      if (type == Default.InstanceFactory.class) {
+        return null;
+      }
       if (type.getEnclosingClass() == Default.class) {
         try {
           Object value = type.getMethod("value").invoke(annotation);

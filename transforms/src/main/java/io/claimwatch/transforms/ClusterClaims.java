@@ -33,6 +33,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -270,16 +271,21 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
   }
 
   static final class AssignClusterIdFn extends DoFn<ClaimMention, ClaimMention> {
-    private final PCollectionView<Map<String, String>> representatives;
+    private final SideInputPerBundle<Map<String, String>> representatives;
 
     AssignClusterIdFn(PCollectionView<Map<String, String>> representatives) {
-      this.representatives = representatives;
+      this.representatives = new SideInputPerBundle<>(representatives);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      representatives.startBundle();
     }
 
     @ProcessElement
-    public void process(ProcessContext context) {
+    public void process(ProcessContext context, BoundedWindow window) {
       ClaimMention mention = context.element();
-      String representative = context.sideInput(representatives).get(mention.getClaimKey());
+      String representative = representatives.get(context, window).get(mention.getClaimKey());
       if (representative == null) {
         context.output(mention);
       } else {

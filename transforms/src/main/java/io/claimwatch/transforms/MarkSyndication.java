@@ -6,6 +6,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
@@ -24,16 +25,21 @@ public final class MarkSyndication extends PTransform<PCollection<ClaimMention>,
   }
 
   static final class MarkFn extends DoFn<ClaimMention, ClaimMention> {
-    private final PCollectionView<Map<String, String>> groups;
+    private final SideInputPerBundle<Map<String, String>> groups;
 
     MarkFn(PCollectionView<Map<String, String>> groups) {
-      this.groups = groups;
+      this.groups = new SideInputPerBundle<>(groups);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      groups.startBundle();
     }
 
     @ProcessElement
-    public void process(ProcessContext context) {
+    public void process(ProcessContext context, BoundedWindow window) {
       ClaimMention mention = context.element();
-      String group = context.sideInput(groups).get(mention.getArticleId());
+      String group = groups.get(context, window).get(mention.getArticleId());
       context.output(group == null ? mention : ClaimMention.newBuilder(mention).setSyndicationGroup(group).build());
     }
   }

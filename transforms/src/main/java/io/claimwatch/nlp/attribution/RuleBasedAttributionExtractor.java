@@ -37,7 +37,7 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
     for (Sentence sentence : text.sentences()) {
       List<int[]> trailing = new ArrayList<>();
       for (int i = sentence.firstToken(); i < sentence.endToken(); i++) {
-        if (isAccordingTo(tokens, i, sentence.endToken())) {
+        if (AccordingTo.startsAt(tokens, i, sentence.endToken())) {
           Attribution a = accordingTo(text, sentence, i, claimedCueOrSource);
           if (a != null) {
             found.add(a);
@@ -85,39 +85,14 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
         && (next.equalsIgnoreCase("that") || next.equals(".") || next.equals(",") || next.equals(":"));
   }
 
-  private static boolean isAccordingTo(List<Token> tokens, int i, int end) {
-    return i + 1 < end
-        && tokens.get(i).text().equalsIgnoreCase("according")
-        && tokens.get(i + 1).lemma().equals("to");
-  }
-
   /** "According to X, Y" and "Y, according to X". */
-  private Attribution accordingTo(AnalyzedText text, Sentence sentence, int i, BitSet claimed) {
-    List<Token> tokens = text.tokens();
-    int sourceStart = i + 2;
-    int sourceEnd = sourceStart;
-    while (sourceEnd < sentence.endToken() && !isClauseBreak(tokens.get(sourceEnd))) {
-      sourceEnd++;
-    }
-    if (sourceEnd == sourceStart) {
+  private static Attribution accordingTo(AnalyzedText text, Sentence sentence, int i, BitSet claimed) {
+    int[] roles = AccordingTo.roles(text.tokens(), sentence.firstToken(), sentence.endToken(), i);
+    if (roles == null) {
       return null;
     }
-    int contentStart;
-    int contentEnd;
-    if (sourceEnd < sentence.endToken() && tokens.get(sourceEnd).text().equals(",")
-        && trimEnd(tokens, sourceEnd + 1, sentence.endToken()) > sourceEnd + 1) {
-      contentStart = sourceEnd + 1;
-      contentEnd = trimEnd(tokens, contentStart, sentence.endToken());
-    } else {
-      contentStart = sentence.firstToken();
-      contentEnd = trimEnd(tokens, contentStart, i);
-    }
-    if (contentEnd - contentStart < 2) {
-      return null;
-    }
-    claimed.set(i, sourceEnd);
-    return new Attribution(
-        text.spansOf(sourceStart, sourceEnd), text.spansOf(i, i + 2), text.spansOf(contentStart, contentEnd));
+    claimed.set(i, roles[1]);
+    return new Attribution(text.spansOf(roles[0], roles[1]), text.spansOf(i, i + 2), text.spansOf(roles[2], roles[3]));
   }
 
   /**
@@ -149,7 +124,7 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
     // A closing quote belongs to the content: “Y,” said X.
     int contentEnd = isClosingQuote(tokens.get(boundary)) ? boundary + 1 : boundary;
     if (contentEnd > sentence.firstToken() && !isClosingQuote(tokens.get(contentEnd - 1))) {
-      contentEnd = trimEnd(tokens, sentence.firstToken(), contentEnd);
+      contentEnd = AccordingTo.trimEnd(tokens, sentence.firstToken(), contentEnd);
     }
     int contentStart = quoteStartBefore(text, sentence, contentEnd);
     List<Span> content = new ArrayList<>(text.spansOf(contentStart, contentEnd));
@@ -197,12 +172,12 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
     while (contentEnd < sentence.endToken() && !claimed.get(contentEnd)) {
       contentEnd++;
     }
-    contentEnd = trimEnd(tokens, contentStart, contentEnd);
+    contentEnd = AccordingTo.trimEnd(tokens, contentStart, contentEnd);
     if (contentEnd - contentStart < 3 || !hasVerbOrQuote(tokens, contentStart, contentEnd)) {
       return null;
     }
     if (isOpeningQuote(tokens.get(contentStart)) && !closesQuote(tokens, contentStart + 1, contentEnd)
-        && contentEnd == trimEnd(tokens, contentStart, sentence.endToken())) {
+        && contentEnd == AccordingTo.trimEnd(tokens, contentStart, sentence.endToken())) {
       contentEnd = quoteEnd(text, sentence);
     }
     List<Span> content = text.spansOf(contentStart, contentEnd);
@@ -266,11 +241,6 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
     return t.text().equals(",") || isClosingQuote(t);
   }
 
-  private static boolean isClauseBreak(Token t) {
-    String s = t.text();
-    return s.equals(",") || s.equals(".") || s.equals(";") || s.equals(":") || s.equals("!") || s.equals("?");
-  }
-
   private static boolean isSkippableLead(Token t) {
     return t.text().equals(",") || t.text().equals(":");
   }
@@ -300,13 +270,6 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
       }
     }
     return false;
-  }
-
-  private static int trimEnd(List<Token> tokens, int from, int to) {
-    while (to > from && isClauseBreak(tokens.get(to - 1))) {
-      to--;
-    }
-    return to;
   }
 
   /** Where a quote that closes at {@code contentEnd} opened: this sentence or an earlier one. */

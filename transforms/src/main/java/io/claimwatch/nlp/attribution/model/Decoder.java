@@ -1,5 +1,6 @@
 package io.claimwatch.nlp.attribution.model;
 
+import io.claimwatch.nlp.attribution.AccordingTo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +83,7 @@ final class Decoder {
         continue;
       }
       cueFeatures(d, from, to, m);
-      int[] labels = decode(m, to - from, null, CueFeatures.B, bias);
+      int[] labels = decode(m, to - from, pinnedCues(d, from, to), CueFeatures.B, bias);
       int start = -1;
       for (int i = 0; i <= labels.length; i++) {
         int y = i < labels.length ? labels[i] : CueFeatures.O;
@@ -96,6 +97,26 @@ final class Decoder {
       }
     }
     return found;
+  }
+
+  /**
+   * "According to", news's commonest cue, pinned as a cue in the sentence {@code [from, to)} (null
+   * when it has none), so that finding it does not depend on the model (one retrained on new
+   * tokenization lost the seed's "According to sources, …").
+   */
+  static int[] pinnedCues(Doc d, int from, int to) {
+    int[] forced = null;
+    for (int i = from; i + 1 < to; i++) {
+      if (AccordingTo.startsAt(d.text.tokens(), i, to)) {
+        if (forced == null) {
+          forced = new int[to - from];
+          Arrays.fill(forced, -1);
+        }
+        forced[i - from] = CueFeatures.B;
+        forced[i + 1 - from] = CueFeatures.I;
+      }
+    }
+    return forced;
   }
 
   /** Stage 2 labels for the window {@code win} of a cue; cue tokens are pinned to X. */

@@ -2,6 +2,8 @@ package io.claimwatch.nlp.attribution.model;
 
 import io.claimwatch.nlp.AnalyzedText;
 import io.claimwatch.nlp.Span;
+import io.claimwatch.nlp.Token;
+import io.claimwatch.nlp.attribution.AccordingTo;
 import io.claimwatch.nlp.attribution.Attribution;
 import io.claimwatch.nlp.attribution.AttributionExtractor;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
  * overlapping attributions, shared sources and quotes split by their cue come out naturally: a
  * content split around its cue is two content runs, i.e. two spans). Spans are built on token
  * boundaries with {@link AnalyzedText#spansOf}, so they never cover text the cleaner removed.
+ * "According to" is always a cue and takes its source and content by rule ({@link AccordingTo}).
  *
  * <p>The model is loaded once per JVM and shared; an instance holds scratch buffers and is not
  * thread-safe.
@@ -60,13 +63,28 @@ public final class TrainedAttributionExtractor implements AttributionExtractor {
       }
     }
     for (int k = 0; k < cues.size(); k++) {
-      Attribution a = assemble(d, cues.get(k), wins[k], labels[k], cueTok, inContent);
+      Attribution a = accordingTo(d, cues.get(k));
+      if (a == null) {
+        a = assemble(d, cues.get(k), wins[k], labels[k], cueTok, inContent);
+      }
       if (a != null) {
         out.add(a);
       }
     }
     out.sort(Comparator.comparingInt(TrainedAttributionExtractor::firstOffset));
     return out;
+  }
+
+  /** The rule's attribution when {@code cue} is exactly "according to" and the rule finds one; else null. */
+  private static Attribution accordingTo(Doc d, int[] cue) {
+    int sentence = d.sent[cue[0]];
+    List<Token> tokens = d.text.tokens();
+    if (cue[1] != cue[0] + 2 || !AccordingTo.startsAt(tokens, cue[0], d.sentEnd[sentence])) {
+      return null;
+    }
+    int[] roles = AccordingTo.roles(tokens, d.sentStart[sentence], d.sentEnd[sentence], cue[0]);
+    return roles == null ? null : new Attribution(d.text.spansOf(roles[0], roles[1]), d.text.spansOf(cue[0], cue[1]),
+        d.text.spansOf(roles[2], roles[3]));
   }
 
   private static int firstOffset(Attribution a) {

@@ -109,6 +109,26 @@ class TrainedAttributionExtractorTest {
     assertEquals("she", said.source().get(0).of(body));
   }
 
+  /** The seed's sentence, with a model that finds no cue at all: "According to" is pinned, not learned. */
+  @Test
+  void accordingToIsACueWhateverTheModelFinds() {
+    String body = "According to sources, since September, Putin has been sending signals through intermediaries"
+        + " that he is open to a ceasefire that would freeze the fighting along the current front line.\n"
+        + "The talks were held in Geneva.";
+    AnalyzedText text = new TextAnalyzer(2000).analyze(body);
+    AttributionModel shipped = AttributionModel.shipped();
+    TrainedAttributionExtractor blind = new TrainedAttributionExtractor(shipped.withBiases(-1e4f, shipped.contentBias()));
+    assertTrue(blind.extract(new TextAnalyzer(2000).analyze("Officials said the talks were held in Geneva.")).isEmpty(),
+        "the cue bias should leave the model blind to other cues");
+    List<Attribution> found = blind.extract(text);
+    assertEquals(1, found.size(), "attributions: " + found);
+    Attribution according = found.get(0);
+    assertEquals("According to", according.cue().get(0).of(body));
+    assertEquals("sources", according.source().get(0).of(body));
+    assertTrue(according.content().get(0).of(body).contains("Putin has been sending signals"), "content: " + according.content());
+    assertFalse(according.content().stream().anyMatch(s -> s.of(body).contains("Geneva")), "content: " + according.content());
+  }
+
   @Test
   void emptyTextGivesNoAttributions() {
     assertTrue(new TrainedAttributionExtractor().extract(new TextAnalyzer(2000).analyze("")).isEmpty());

@@ -1,0 +1,20 @@
+package io.claimwatch.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+
+class ClaimwatchOptionsTest {
+  private static ClaimwatchOptions parse(String... args) {
+    return PipelineOptionsFactory.fromArgs(args).as(ClaimwatchOptions.class);
+  }
+
+  @Test
+  void shuffleBucketsDefaultDependsOnTheRunner() {
+    assertEquals(16, parse("--runner=DirectRunner").getShuffleBuckets());
+    assertEquals(128, parse("--runner=FlinkRunner").getShuffleBuckets());
+    assertEquals(32, parse("--runner=FlinkRunner", "--shuffleBuckets=32").getShuffleBuckets());
+    assertEquals(8, parse("--runner=DirectRunner", "--shuffleBuckets=8").getShuffleBuckets());
+  }
+}
