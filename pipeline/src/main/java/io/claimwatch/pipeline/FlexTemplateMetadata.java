@@ -115,7 +115,7 @@ public final class FlexTemplateMetadata {
       if (type.getEnclosingClass() == Default.class) {
         try {
           Object value = type.getMethod("value").invoke(annotation);
-          return value instanceof Class<?> c ? c.getSimpleName() : String.valueOf(value);
+          return String.valueOf(value);
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("unreadable default of " + getter, e);
         }
