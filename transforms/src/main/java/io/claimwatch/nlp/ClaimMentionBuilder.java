@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns an article's attributions into claim mentions (source resolved, claim key and id set) and
@@ -23,10 +24,16 @@ import java.util.Set;
 public final class ClaimMentionBuilder {
   /** An own-voice claim needs at least this many words: shorter lines are headings or captions. */
   private static final int MIN_OWN_VOICE_WORDS = 6;
-  private static final List<String> BOILERPLATE = List.of(
-      "click", "subscribe", "newsletter", "cookie", "all rights reserved", "sign up", "follow us",
-      "read more", "share this", "advertisement", "©", "copyright", "terms of use", "privacy policy",
-      "this story has been", "contributed to this report", "reporting by", "editing by");
+  /**
+   * Site furniture and credits, not statements. Whole words and phrases in their boilerplate use
+   * only: a story about "846,000 subscribers", "copyright law" or a "one-click" feature is a claim.
+   */
+  private static final Pattern BOILERPLATE = Pattern.compile("(?i)"
+      + "^(subscribe|sign up|follow us|read more|share this|advertisement|click)\\b"
+      + "|\\bclick (here|below|to|on)\\b|\\b(subscribe to|sign up for) (our|the|free)\\b|\\bnewsletters?\\b"
+      + "|\\bwe use cookies\\b|\\bcookie (policy|settings|preferences)\\b|all rights reserved|©|\\bcopyright (\\(c\\) )?\\d{4}"
+      + "|\\bterms of (use|service)\\b|^privacy policy|\\bour privacy policy\\b|\\bthis story has been (updated|corrected)"
+      + "|\\bcontributed to this (report|story|article)|\\b(reporting|editing|additional reporting) by\\b");
 
   /**
    * Mentions of one article, and how many contents had no content words (attributed mentions are
@@ -161,24 +168,33 @@ public final class ClaimMentionBuilder {
       return false;
     }
     String last = tokens.get(tokens.size() - 1).text();
-    boolean endsLikeStatement = last.equals(".") || last.equals("!")
+    // "… made by Hynix Semiconductor Inc.": an abbreviation's period ends the sentence too.
+    boolean endsLikeStatement = last.endsWith(".") && !last.endsWith("..") || last.equals("!")
         || (last.equals("”") || last.equals("\"")) && tokens.size() > 1 && tokens.get(tokens.size() - 2).text().equals(".");
     if (!endsLikeStatement || sentenceText.contains("?")) {
       return false;
     }
-    String lower = sentenceText.toLowerCase(java.util.Locale.ROOT);
-    for (String marker : BOILERPLATE) {
-      if (lower.contains(marker)) {
-        return false;
-      }
+    if (BOILERPLATE.matcher(sentenceText.strip()).find()) {
+      return false;
     }
-    for (Token t : tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
       if (t.pos().equals("VBD") || t.pos().equals("VBZ") || t.pos().equals("VBP") || t.pos().equals("MD")
-          || isMistaggedVerb(t)) {
+          || isMistaggedVerb(t) || i > 0 && isMistaggedPastTense(tokens.get(i - 1), t)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * A past tense the tagger took for an adjective right after its subject ("Its shares fell 71
+   * cents", "Intel Corp. unveiled Wednesday …": fell/JJ, unveiled/JJ); after a determiner it is an
+   * adjective ("the closed door").
+   */
+  private static boolean isMistaggedPastTense(Token previous, Token token) {
+    return token.pos().equals("JJ") && PennTags.of("VERB", token.text(), null).equals("VBD")
+        && (previous.pos().startsWith("NN") || previous.pos().equals("PRP"));
   }
 
   /**

@@ -81,4 +81,42 @@ class ClaimMentionBuilderTest {
     assertTrue(mentions.get(0).getClaimKey().isEmpty());
     assertTrue(mentions.get(0).getClaimId().isEmpty());
   }
+
+  private static boolean isOwnVoiceClaim(String sentence) {
+    Article article = Article.newBuilder().setId("a2").setOutlet("wire").setPublishedAt("2004-01-01T12:00:00Z")
+        .setBody(sentence).build();
+    List<ClaimMention> mentions = new ClaimMentionBuilder(Watchlist.EMPTY)
+        .build(article, "2004-01-01", Analyzed.text(sentence), List.of()).mentions();
+    return mentions.size() == 1 && !mentions.get(0).getAttributed();
+  }
+
+  @Test
+  void anOutletsDeclarativeSentencesAreClaimsEvenWhenTheyTalkAboutSubscribersOrCopyright() {
+    // MSRP train sentences that were dropped: boilerplate words inside other words or topics,
+    // a verb tagged as an adjective, a decimal taken for a sentence end, a period left on a word.
+    for (String sentence : List.of(
+        "BellSouth added 111,000 DSL customers during the quarter to reach a total of 1.3m subscribers.",
+        "\"The GPL violates the U.S. Constitution, together with copyright, antitrust and export control laws,\" SCO states.",
+        "The new Finder puts a user's folders and removable media in one location, providing one-click access.",
+        "Its shares fell 71 cents, or 3.5 percent, in after-hours trading to $19.55.",
+        "Operating revenues rose to $1.45 billion from $1.38 billion last year.",
+        "The Commerce Department imposed a 44.71 percent tariff on chips made by Hynix Semiconductor Inc.",
+        "The Dow Jones Industrial Average fell 98.32, or about 1.1 percent, to 9011.53.")) {
+      assertTrue(isOwnVoiceClaim(sentence), sentence);
+    }
+  }
+
+  @Test
+  void questionsFragmentsAndBoilerplateAreNotClaims() {
+    for (String sentence : List.of(
+        "Will the ceasefire along the current front line hold through the winter?",
+        "His first Father's Day as a dad, his first major as a champion.",
+        "Staff writer Dave Michaels contributed to this report.",
+        "Subscribe to our newsletter for daily updates on the war in Ukraine.",
+        "Click here to read the full story about the ceasefire talks.",
+        "Copyright 2024 Daily Example Media Group. All rights reserved.",
+        "Reporting by Pavel Polityuk; editing by Peter Graff and Alex Richardson.")) {
+      assertFalse(isOwnVoiceClaim(sentence), sentence);
+    }
+  }
 }

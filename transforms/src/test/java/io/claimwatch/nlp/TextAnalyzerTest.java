@@ -18,6 +18,8 @@ class TextAnalyzerTest {
     assertEquals(1, sentences("California Gov. Gray Davis signed the bill on Monday.").size());
     assertEquals(1, sentences("The affidavit says al-Amoudi was detained Aug. 16 attempting to travel to Damascus.").size());
     assertEquals(1, sentences("Former President George H. W. Bush spoke at the ceremony.").size());
+    assertEquals(1, sentences("Operating revenues rose to $1.45 billion from $1.38 billion last year.").size(),
+        "a decimal point is not a sentence end");
   }
 
   @Test
@@ -42,5 +44,16 @@ class TextAnalyzerTest {
   @Test
   void aNumberCutAtItsThousandsSeparatorIsJoined() {
     assertEquals("The Dow closed at 8,829 .", words("The Dow closed at 8,829."));
+  }
+
+  @Test
+  void aNumberCutInsideIsJoinedAndTheSentencePeriodIsATokenOfItsOwn() {
+    // MSRP train sentences: the tokenizer gave "9011.5" "3." and left the period on "AIDS.".
+    assertEquals("The Dow fell 98.32 , or about 1.1 percent , to 9011.53 .",
+        words("The Dow fell 98.32, or about 1.1 percent, to 9011.53."));
+    assertEquals("South Africa has 4.7 million people infected with HIV or AIDS .",
+        words("South Africa has 4.7 million people infected with HIV or AIDS."));
+    assertEquals("The semiconductors were made by Hynix Semiconductor Inc.",
+        words("The semiconductors were made by Hynix Semiconductor Inc."), "an abbreviation keeps its period");
   }
 }
