@@ -3,7 +3,6 @@ package io.claimwatch.evaluation;
 import io.claimwatch.nlp.ClaimKeys;
 import io.claimwatch.nlp.TextAnalyzer;
 import io.claimwatch.nlp.claims.ClaimMatcher;
-import io.claimwatch.nlp.claims.ClaimSignature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ public final class TrainClaimMatcher {
     for (MsrpClaimEvaluation.Pair pair : pairs) {
       String a = ClaimKeys.key(analyzer.analyze(pair.textA()).tokens());
       String b = ClaimKeys.key(analyzer.analyze(pair.textB()).tokens());
-      features.add(ClaimMatcher.features(a, ClaimSignature.of(a), b, ClaimSignature.of(b)));
+      features.add(ClaimMatcher.features(ClaimMatcher.Claim.of(a), ClaimMatcher.Claim.of(b)));
     }
     int cut = (int) (pairs.size() * MsrpClaimEvaluation.TUNING_FRACTION);
     double[] labels = new double[cut];

@@ -242,7 +242,9 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
       for (KV<String, String> bandAndKey : bucket.getValue()) {
         blocks.computeIfAbsent(bandAndKey.getKey(), b -> new TreeSet<>()).add(bandAndKey.getValue());
       }
-      Map<String, Boolean> decided = new HashMap<>();
+      // A pair shares several bands, so several blocks: compare it once per bucket.
+      Map<String, ClaimMatcher.Claim> claims = new HashMap<>();
+      Map<String, Set<String>> compared = new HashMap<>();
       for (TreeSet<String> block : blocks.values()) {
         List<String> keys = new ArrayList<>(block);
         if (keys.size() > maxBlockSize) {
@@ -250,15 +252,14 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
           keys = keys.subList(0, maxBlockSize);
         }
         for (int i = 0; i < keys.size(); i++) {
+          String a = keys.get(i);
+          Set<String> comparedWithA = compared.computeIfAbsent(a, k -> new HashSet<>());
+          ClaimMatcher.Claim claimA = claims.computeIfAbsent(a, node -> ClaimMatcher.Claim.of(keyOf(node)));
           for (int j = i + 1; j < keys.size(); j++) {
-            String a = keys.get(i);
             String b = keys.get(j);
-            Boolean same = decided.get(a + '\n' + b);
-            if (same == null) {
+            if (comparedWithA.add(b)) {
               comparisons.inc();
-              same = matcher.same(keyOf(a), keyOf(b));
-              decided.put(a + '\n' + b, same);
-              if (same) {
+              if (matcher.same(claimA, claims.computeIfAbsent(b, node -> ClaimMatcher.Claim.of(keyOf(node))))) {
                 verified.inc();
                 out.output(KV.of(a, b));
               }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
 
 /**
  * Decides whether two claims say the same thing. Never when one denies what the other asserts, when
@@ -79,12 +81,49 @@ public final class ClaimMatcher implements Serializable {
   static final int MIN_SHARED_TERMS = 3;
 
   public boolean same(String keyA, String keyB) {
-    ClaimSignature a = ClaimSignature.of(keyA);
-    ClaimSignature b = ClaimSignature.of(keyB);
+    return same(Claim.of(keyA), Claim.of(keyB));
+  }
+
+  /**
+   * A claim key with what the matcher reads from it, computed once: in a block one key meets many
+   * candidates, and parsing it again for each comparison cost as much as the comparison.
+   */
+  public static final class Claim {
+    private final String key;
+    private final ClaimSignature signature;
+    private final String[] words;
+    // Sorted and distinct, compared by merging: compact, since a bucket keeps its claims in memory.
+    private final String[] bigrams;
+    private final String[] trigrams;
+    private final long[] characterGrams;
+    private final double weight;
+
+    private Claim(String key) {
+      this.key = key;
+      this.signature = ClaimSignature.of(key);
+      this.words = key.isEmpty() ? new String[0] : key.split(" ");
+      this.bigrams = ngrams(words, 2);
+      this.trigrams = ngrams(words, 3);
+      this.characterGrams = characterGrams(key);
+      this.weight = totalWeight(signature.terms(), TermWeights.shipped());
+    }
+
+    public static Claim of(String claimKey) {
+      return new Claim(claimKey);
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+
+  public boolean same(Claim claimA, Claim claimB) {
+    ClaimSignature a = claimA.signature;
+    ClaimSignature b = claimB.signature;
     if (a.negative() != b.negative() || sharedTerms(a, b) < MIN_SHARED_TERMS || numbersDisagree(a, b)) {
       return false;
     }
-    double[] lexicalSums = lexicalSums(lexicalFeatures(keyA, a, keyB, b));
+    double[] lexicalSums = lexicalSums(lexicalFeatures(claimA, claimB));
     double decisionScore = Math.log(threshold / (1 - threshold));
     // Bounds of the output score over every similarity in [0, 1]: each hidden unit is monotone in it.
     double low = outputBias;
@@ -101,7 +140,7 @@ public final class ClaimMatcher implements Serializable {
     if (low > decisionScore) {
       return true;
     }
-    return score(lexicalSums, similarity(keyA, keyB)) > decisionScore;
+    return score(lexicalSums, similarity(claimA.key, claimB.key)) > decisionScore;
   }
 
   /**
@@ -226,15 +265,17 @@ public final class ClaimMatcher implements Serializable {
     }
   }
 
-  /** The model's inputs for a pair of claim keys; symmetric in the two claims. */
-  public static double[] features(String keyA, ClaimSignature a, String keyB, ClaimSignature b) {
-    double[] features = lexicalFeatures(keyA, a, keyB, b);
-    features[SEMANTIC] = similarity(keyA, keyB);
+  /** The model's inputs for a pair of claims; symmetric in the two claims. */
+  public static double[] features(Claim a, Claim b) {
+    double[] features = lexicalFeatures(a, b);
+    features[SEMANTIC] = similarity(a.key, b.key);
     return features;
   }
 
   /** The inputs without the semantic one (left 0). */
-  private static double[] lexicalFeatures(String keyA, ClaimSignature a, String keyB, ClaimSignature b) {
+  private static double[] lexicalFeatures(Claim claimA, Claim claimB) {
+    ClaimSignature a = claimA.signature;
+    ClaimSignature b = claimB.signature;
     Set<String> shared = new HashSet<>(a.terms());
     shared.retainAll(b.terms());
     double sharedCount = shared.size();
@@ -243,24 +284,24 @@ public final class ClaimMatcher implements Serializable {
     double union = sizeA + sizeB - sharedCount;
     double coverA = sizeA == 0 ? 0 : sharedCount / sizeA;
     double coverB = sizeB == 0 ? 0 : sharedCount / sizeB;
-    String[] wordsA = keyA.isEmpty() ? new String[0] : keyA.split(" ");
-    String[] wordsB = keyB.isEmpty() ? new String[0] : keyB.split(" ");
-    TermWeights idf = TermWeights.shipped();
-    double weightA = totalWeight(a.terms(), idf);
-    double weightB = totalWeight(b.terms(), idf);
-    double weightShared = totalWeight(shared, idf);
+    String[] wordsA = claimA.words;
+    String[] wordsB = claimB.words;
+    double weightA = claimA.weight;
+    double weightB = claimB.weight;
+    double weightShared = totalWeight(shared, TermWeights.shipped());
     double weightedJaccard = weightA + weightB - weightShared == 0 ? 0 : weightShared / (weightA + weightB - weightShared);
     double weightedCoverA = weightA == 0 ? 0 : weightShared / weightA;
     double weightedCoverB = weightB == 0 ? 0 : weightShared / weightB;
     boolean numbersA = !a.numbers().isEmpty();
     boolean numbersB = !b.numbers().isEmpty();
+    int commonSubsequence = longestCommonSubsequence(wordsA, wordsB);
     return new double[] {
       1,
       union == 0 ? 0 : sharedCount / union,
       Math.min(coverA, coverB),
       Math.max(coverA, coverB),
-      ngramJaccard(wordsA, wordsB, 2),
-      (double) longestCommonSubsequence(wordsA, wordsB) / Math.max(1, Math.max(wordsA.length, wordsB.length)),
+      jaccard(claimA.bigrams, claimB.bigrams),
+      (double) commonSubsequence / Math.max(1, Math.max(wordsA.length, wordsB.length)),
       (double) Math.abs(sizeA - sizeB) / Math.max(1, Math.max(sizeA, sizeB)),
       numbersA && numbersB && a.numbers().equals(b.numbers()) ? 1 : 0,
       numbersA && numbersB && !a.numbers().equals(b.numbers()) ? 1 : 0,
@@ -273,9 +314,9 @@ public final class ClaimMatcher implements Serializable {
       Math.max(weightedCoverA, weightedCoverB),
       Math.max(weightA - weightShared, weightB - weightShared) / 10,
       Math.min(weightA - weightShared, weightB - weightShared) / 10,
-      ngramJaccard(wordsA, wordsB, 3),
-      characterDice(keyA, keyB),
-      longestCommonSubsequence(wordsA, wordsB) / Math.max(1.0, Math.min(wordsA.length, wordsB.length)),
+      jaccard(claimA.trigrams, claimB.trigrams),
+      dice(claimA.characterGrams, claimB.characterGrams),
+      commonSubsequence / Math.max(1.0, Math.min(wordsA.length, wordsB.length)),
       0
     };
   }
@@ -288,37 +329,55 @@ public final class ClaimMatcher implements Serializable {
     return total;
   }
 
-  private static double characterDice(String a, String b) {
-    Set<String> gramsA = characterGrams(a);
-    Set<String> gramsB = characterGrams(b);
-    int total = gramsA.size() + gramsB.size();
-    gramsA.retainAll(gramsB);
-    return total == 0 ? 0 : 2.0 * gramsA.size() / total;
-  }
-
-  private static Set<String> characterGrams(String key) {
-    Set<String> grams = new HashSet<>();
-    for (int i = 0; i + 4 <= key.length(); i++) {
-      grams.add(key.substring(i, i + 4));
+  /** A key's distinct character 4-grams, each packed into a long (four UTF-16 chars), sorted. */
+  private static long[] characterGrams(String key) {
+    long[] grams = new long[Math.max(0, key.length() - 3)];
+    for (int i = 0; i < grams.length; i++) {
+      grams[i] = (long) key.charAt(i) << 48 | (long) key.charAt(i + 1) << 32 | (long) key.charAt(i + 2) << 16 | key.charAt(i + 3);
     }
-    return grams;
+    return LongStream.of(grams).sorted().distinct().toArray();
   }
 
-  private static double ngramJaccard(String[] a, String[] b, int n) {
-    Set<String> bigramsA = ngrams(a, n);
-    Set<String> bigramsB = ngrams(b, n);
-    int union = bigramsA.size() + bigramsB.size();
-    bigramsA.retainAll(bigramsB);
-    union -= bigramsA.size();
-    return union == 0 ? 0 : (double) bigramsA.size() / union;
-  }
-
-  private static Set<String> ngrams(String[] words, int n) {
-    Set<String> ngrams = new HashSet<>();
+  private static String[] ngrams(String[] words, int n) {
+    TreeSet<String> ngrams = new TreeSet<>();
     for (int i = 0; i + n <= words.length; i++) {
       ngrams.add(String.join(" ", Arrays.copyOfRange(words, i, i + n)));
     }
-    return ngrams;
+    return ngrams.toArray(new String[0]);
+  }
+
+  private static int intersectionSize(String[] a, String[] b) {
+    int shared = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length;) {
+      int order = a[i].compareTo(b[j]);
+      if (order == 0) {
+        shared++;
+      }
+      i += order <= 0 ? 1 : 0;
+      j += order >= 0 ? 1 : 0;
+    }
+    return shared;
+  }
+
+  private static double dice(long[] a, long[] b) {
+    int shared = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] == b[j]) {
+        shared++;
+      }
+      long left = a[i];
+      long right = b[j];
+      i += left <= right ? 1 : 0;
+      j += left >= right ? 1 : 0;
+    }
+    int total = a.length + b.length;
+    return total == 0 ? 0 : 2.0 * shared / total;
+  }
+
+  private static double jaccard(String[] a, String[] b) {
+    int shared = intersectionSize(a, b);
+    int union = a.length + b.length - shared;
+    return union == 0 ? 0 : (double) shared / union;
   }
 
   private static int longestCommonSubsequence(String[] a, String[] b) {

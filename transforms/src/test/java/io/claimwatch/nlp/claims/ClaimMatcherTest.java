@@ -41,7 +41,7 @@ class ClaimMatcherTest {
       shared.retainAll(b.terms());
       boolean vetoed = a.negative() != b.negative() || ClaimMatcher.numbersDisagree(a, b)
           || shared.size() - (a.negative() ? 1 : 0) < ClaimMatcher.MIN_SHARED_TERMS;
-      boolean byNetwork = matcher.probability(ClaimMatcher.features(pair[0], a, pair[1], b)) > matcher.threshold();
+      boolean byNetwork = matcher.probability(ClaimMatcher.features(ClaimMatcher.Claim.of(pair[0]), ClaimMatcher.Claim.of(pair[1]))) > matcher.threshold();
       if (!vetoed && byNetwork) {
         assertTrue(matcher.same(pair[0], pair[1]), pair[0] + " / " + pair[1]);
       }
@@ -59,7 +59,7 @@ class ClaimMatcherTest {
     ClaimMatcher read = ClaimMatcher.parse(ClaimMatcher.DEFAULT.serialize().lines().toList());
     assertEquals(ClaimMatcher.DEFAULT.serialize(), read.serialize());
     for (String[] pair : PAIRS) {
-      double[] features = ClaimMatcher.features(pair[0], ClaimSignature.of(pair[0]), pair[1], ClaimSignature.of(pair[1]));
+      double[] features = ClaimMatcher.features(ClaimMatcher.Claim.of(pair[0]), ClaimMatcher.Claim.of(pair[1]));
       assertEquals(ClaimMatcher.DEFAULT.probability(features), read.probability(features));
     }
   }
