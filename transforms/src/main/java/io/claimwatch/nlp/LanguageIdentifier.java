@@ -5,12 +5,15 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 
 /**
  * Which language a body is in (ISO 639-3, e.g. "eng"), by OpenNLP's language detector over the
- * body's first few thousand characters. Not thread-safe: one per thread or DoFn instance.
+ * body's first thousand characters. Not thread-safe: one per thread or DoFn instance.
  */
 public final class LanguageIdentifier {
   public static final String ENGLISH = "eng";
-  /** Enough text to tell languages apart; reading more only costs time. */
-  private static final int SAMPLE_CHARS = 4000;
+  /**
+   * Enough text (about 170 words) to tell languages apart; reading more only costs time (at 4,000
+   * the detector was 6% of a pipeline run's CPU).
+   */
+  private static final int SAMPLE_CHARS = 1000;
   /** Below this many letters a guess is noise: the text is taken to be in English. */
   private static final int MIN_LETTERS = 40;
 

@@ -13,7 +13,8 @@ import opennlp.tools.tokenize.TokenizerME;
 
 /**
  * Cleans a body, splits it into sentences (never across a line break: scraped bodies put headings
- * and paragraphs on their own lines), tokenizes and POS-tags it with OpenNLP's English models
+ * and paragraphs on their own lines), tokenizes and POS-tags it (greedily: {@link NlpModels#greedyPos})
+ * with OpenNLP's English models
  * (universal tags refined to Penn tags by {@link PennTags}).
  * Not thread-safe (OpenNLP's ME classes are not): make one per thread or DoFn instance.
  */
@@ -21,7 +22,7 @@ public final class TextAnalyzer {
   private final ScraperCleaner cleaner = new ScraperCleaner();
   private final SentenceDetectorME sentenceDetector = new SentenceDetectorME(NlpModels.sentences());
   private final TokenizerME tokenizer = new TokenizerME(NlpModels.tokens());
-  private final POSTaggerME tagger = new POSTaggerME(NlpModels.pos(), POSTagFormat.UD);
+  private final POSTaggerME tagger = new POSTaggerME(NlpModels.greedyPos(), POSTagFormat.UD);
   private final int maxSentenceChars;
 
   /** @param maxSentenceChars longer sentences (run-on text with no punctuation) are cut at spaces. */
