@@ -13,9 +13,8 @@ import opennlp.tools.tokenize.TokenizerME;
 
 /**
  * Cleans a body, splits it into sentences (never across a line break: scraped bodies put headings
- * and paragraphs on their own lines), tokenizes and POS-tags it (greedily: {@link NlpModels#greedyPos})
- * with OpenNLP's English models
- * (universal tags refined to Penn tags by {@link PennTags}).
+ * and paragraphs on their own lines), tokenizes and POS-tags it with OpenNLP's English models
+ * (greedily: {@link NlpModels#greedyPos}; universal tags refined to Penn tags by {@link PennTags}).
  * Not thread-safe (OpenNLP's ME classes are not): make one per thread or DoFn instance.
  */
 public final class TextAnalyzer {

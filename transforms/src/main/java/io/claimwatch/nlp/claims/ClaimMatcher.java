@@ -111,10 +111,6 @@ public final class ClaimMatcher implements Serializable {
     public static Claim of(String claimKey) {
       return new Claim(claimKey);
     }
-
-    public String key() {
-      return key;
-    }
   }
 
   public boolean same(Claim claimA, Claim claimB) {
@@ -359,19 +355,22 @@ public final class ClaimMatcher implements Serializable {
     return shared;
   }
 
-  private static double dice(long[] a, long[] b) {
+  private static int intersectionSize(long[] a, long[] b) {
     int shared = 0;
     for (int i = 0, j = 0; i < a.length && j < b.length;) {
-      if (a[i] == b[j]) {
+      int order = Long.compare(a[i], b[j]);
+      if (order == 0) {
         shared++;
       }
-      long left = a[i];
-      long right = b[j];
-      i += left <= right ? 1 : 0;
-      j += left >= right ? 1 : 0;
+      i += order <= 0 ? 1 : 0;
+      j += order >= 0 ? 1 : 0;
     }
+    return shared;
+  }
+
+  private static double dice(long[] a, long[] b) {
     int total = a.length + b.length;
-    return total == 0 ? 0 : 2.0 * shared / total;
+    return total == 0 ? 0 : 2.0 * intersectionSize(a, b) / total;
   }
 
   private static double jaccard(String[] a, String[] b) {
