@@ -5,7 +5,7 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 
 /**
  * Which language a body is in (ISO 639-3, e.g. "eng"), by OpenNLP's language detector over the
- * body's first thousand characters. Not thread-safe: one per thread or DoFn instance.
+ * body's first thousand characters, English when the detector can hardly tell it from its best guess. Not thread-safe: one per thread or DoFn instance.
  */
 public final class LanguageIdentifier {
   public static final String ENGLISH = "eng";
@@ -16,6 +16,13 @@ public final class LanguageIdentifier {
   private static final int SAMPLE_CHARS = 1000;
   /** Below this many letters a guess is noise: the text is taken to be in English. */
   private static final int MIN_LETTERS = 40;
+  /**
+   * English wins when the detector is nearly as sure of it as of its best guess. On one English
+   * sentence the best guess is often a near tie with English ("Cubs manager Dusty Baker sees his
+   * slugger struggling.": Afrikaans 0.031, English 0.026; 8 of MSRP's 7,824 sentences), while text in
+   * another language puts English far behind (Spanish 0.218, English 0.010).
+   */
+  private static final double ENGLISH_TIE = 0.7;
 
   private final LanguageDetectorME detector = new LanguageDetectorME(NlpModels.languages());
 
@@ -24,7 +31,12 @@ public final class LanguageIdentifier {
     if (sample.codePoints().filter(Character::isLetter).limit(MIN_LETTERS).count() < MIN_LETTERS) {
       return ENGLISH;
     }
-    Language best = detector.predictLanguage(sample);
-    return best.getLang();
+    Language[] ranked = detector.predictLanguages(sample);
+    for (Language language : ranked) {
+      if (language.getLang().equals(ENGLISH)) {
+        return language.getConfidence() >= ENGLISH_TIE * ranked[0].getConfidence() ? ENGLISH : ranked[0].getLang();
+      }
+    }
+    return ranked[0].getLang();
   }
 }

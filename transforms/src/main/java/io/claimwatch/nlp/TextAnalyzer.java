@@ -14,13 +14,14 @@ import opennlp.tools.tokenize.TokenizerME;
 /**
  * Cleans a body, splits it into sentences (never across a line break: scraped bodies put headings
  * and paragraphs on their own lines), tokenizes and POS-tags it with OpenNLP's English models
- * (greedily: {@link NlpModels#greedyPos}; universal tags refined to Penn tags by {@link PennTags}).
+ * (words kept whole: {@link NlpModels#wordKeepingTokens}; tags decoded greedily: {@link
+ * NlpModels#greedyPos}; universal tags refined to Penn tags by {@link PennTags}).
  * Not thread-safe (OpenNLP's ME classes are not): make one per thread or DoFn instance.
  */
 public final class TextAnalyzer {
   private final ScraperCleaner cleaner = new ScraperCleaner();
   private final SentenceDetectorME sentenceDetector = new SentenceDetectorME(NlpModels.sentences());
-  private final TokenizerME tokenizer = new TokenizerME(NlpModels.tokens());
+  private final TokenizerME tokenizer = new TokenizerME(NlpModels.wordKeepingTokens());
   private final POSTaggerME tagger = new POSTaggerME(NlpModels.greedyPos(), POSTagFormat.UD);
   private final int maxSentenceChars;
 

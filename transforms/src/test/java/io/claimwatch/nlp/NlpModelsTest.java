@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.tokenize.TokenizerME;
 import org.junit.jupiter.api.Test;
 
 class NlpModelsTest {
@@ -20,5 +21,21 @@ class NlpModelsTest {
   void theGreedyPosModelIsTheSameModel() {
     assertArrayEquals(new POSTaggerME(NlpModels.pos(), POSTagFormat.UD).tag(WORDS),
         new POSTaggerME(NlpModels.greedyPos(), POSTagFormat.UD).tag(WORDS));
+  }
+
+  @Test
+  void theWordKeepingTokenizerKeepsWordsThePublishedOneCuts() {
+    String text = "Airbnb and FedEx said so.";
+    assertArrayEquals(new String[] {"Airbnb", "and", "FedEx", "said", "so", "."},
+        new TokenizerME(NlpModels.wordKeepingTokens()).tokenize(text));
+    assertEquals(8, new TokenizerME(NlpModels.tokens()).tokenize(text).length);
+  }
+
+  @Test
+  void theWordKeepingTokenizerStillSplitsPunctuationAndClitics() {
+    String text = "\"We can't,\" the U.S. official's aide said (on Monday).";
+    assertArrayEquals(new TokenizerME(NlpModels.tokens()).tokenize(text),
+        new TokenizerME(NlpModels.wordKeepingTokens()).tokenize(text));
+    assertEquals(15, new TokenizerME(NlpModels.wordKeepingTokens()).tokenize(text).length);
   }
 }
