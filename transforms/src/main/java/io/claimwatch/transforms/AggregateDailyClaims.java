@@ -6,7 +6,9 @@ import io.claimwatch.schemas.Example;
 import io.claimwatch.schemas.RelayCount;
 import io.claimwatch.schemas.SourceCount;
 import io.claimwatch.schemas.SourceKind;
-import java.io.Serializable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +17,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Filter;
@@ -77,8 +79,6 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
           .setCoder(AvroCoder.of(ClaimMention.class));
     }
     return mentions
-        // Attributions whose content has no content words have no claim identity: not counted.
-        .apply("OnlyIdentifiedClaims", Filter.by((ClaimMention m) -> !m.getClaimId().isEmpty()))
         .apply("KeyByClaimBucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(ClaimMention.class)))
             .via(m -> KV.of(Math.floorMod(m.getClaimId().hashCode(), bucketCount), m)))
@@ -130,9 +130,7 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
 
     @Override
     public Coder<TreeMap<String, Accumulator>> getAccumulatorCoder(CoderRegistry registry, Coder<ClaimMention> input) {
-      @SuppressWarnings("unchecked")
-      Class<TreeMap<String, Accumulator>> type = (Class<TreeMap<String, Accumulator>>) (Class<?>) TreeMap.class;
-      return SerializableCoder.of(type);
+      return TreeCoders.treeMap(new AccumulatorCoder());
     }
 
     @Override
@@ -142,7 +140,7 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
   }
 
   /** What is known of one claim in one window so far. */
-  static final class Accumulator implements Serializable {
+  static final class Accumulator {
     String day;
     String claimId;
     String claimKey;
@@ -166,6 +164,76 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
     /** The smallest claim key seen and its smallest wording. */
     String representativeKey;
     String representative;
+  }
+
+  static final class AccumulatorCoder extends CustomCoder<Accumulator> {
+    private static final Coder<TreeMap<String, Long>> COUNTS = TreeCoders.treeMap(TreeCoders.LONG);
+    private static final Coder<TreeMap<String, String[]>> EXAMPLES = TreeCoders.treeMap(new ExampleCoder());
+    private static final Coder<TreeMap<String, TreeMap<String, String>>> WORDINGS =
+        TreeCoders.treeMap(TreeCoders.treeMap(TreeCoders.STRING));
+    private static final Coder<TreeMap<String, TreeMap<String, Long>>> UNIT_MENTIONS = TreeCoders.treeMap(COUNTS);
+
+    @Override
+    public void encode(Accumulator acc, OutputStream out) throws IOException {
+      TreeCoders.NULLABLE_STRING.encode(acc.day, out);
+      TreeCoders.NULLABLE_STRING.encode(acc.claimId, out);
+      TreeCoders.NULLABLE_STRING.encode(acc.claimKey, out);
+      TreeCoders.LONG.encode(acc.attributed, out);
+      TreeCoders.LONG.encode(acc.ownVoice, out);
+      TreeCoders.STRING_SET.encode(acc.articles, out);
+      TreeCoders.STRING_SET.encode(acc.outlets, out);
+      COUNTS.encode(acc.sources, out);
+      TreeCoders.NULLABLE_STRING.encode(acc.firstSeen, out);
+      EXAMPLES.encode(acc.examples, out);
+      WORDINGS.encode(acc.wordings, out);
+      UNIT_MENTIONS.encode(acc.unitMentions, out);
+      TreeCoders.STRING_SET.encode(acc.independentOutlets, out);
+      COUNTS.encode(acc.relays, out);
+      TreeCoders.NULLABLE_STRING.encode(acc.representativeKey, out);
+      TreeCoders.NULLABLE_STRING.encode(acc.representative, out);
+    }
+
+    @Override
+    public Accumulator decode(InputStream in) throws IOException {
+      Accumulator acc = new Accumulator();
+      acc.day = TreeCoders.NULLABLE_STRING.decode(in);
+      acc.claimId = TreeCoders.NULLABLE_STRING.decode(in);
+      acc.claimKey = TreeCoders.NULLABLE_STRING.decode(in);
+      acc.attributed = TreeCoders.LONG.decode(in);
+      acc.ownVoice = TreeCoders.LONG.decode(in);
+      acc.articles.addAll(TreeCoders.STRING_SET.decode(in));
+      acc.outlets.addAll(TreeCoders.STRING_SET.decode(in));
+      acc.sources.putAll(COUNTS.decode(in));
+      acc.firstSeen = TreeCoders.NULLABLE_STRING.decode(in);
+      acc.examples.putAll(EXAMPLES.decode(in));
+      acc.wordings.putAll(WORDINGS.decode(in));
+      acc.unitMentions.putAll(UNIT_MENTIONS.decode(in));
+      acc.independentOutlets.addAll(TreeCoders.STRING_SET.decode(in));
+      acc.relays.putAll(COUNTS.decode(in));
+      acc.representativeKey = TreeCoders.NULLABLE_STRING.decode(in);
+      acc.representative = TreeCoders.NULLABLE_STRING.decode(in);
+      return acc;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  /** An example: {articleId, text}. */
+  private static final class ExampleCoder extends CustomCoder<String[]> {
+    @Override
+    public void encode(String[] example, OutputStream out) throws IOException {
+      TreeCoders.STRING.encode(example[0], out);
+      TreeCoders.STRING.encode(example[1], out);
+    }
+
+    @Override
+    public String[] decode(InputStream in) throws IOException {
+      return new String[] {TreeCoders.STRING.decode(in), TreeCoders.STRING.decode(in)};
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 
   static final class DailyClaimFn extends Combine.CombineFn<ClaimMention, Accumulator, ClaimDailyCount> {

@@ -4,16 +4,18 @@ import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.Source;
 import io.claimwatch.schemas.SourceDailyCount;
 import io.claimwatch.schemas.SourceKind;
-import java.io.Serializable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -60,11 +62,34 @@ public final class AggregateDailySources extends PTransform<PCollection<ClaimMen
   }
 
   /** What is known of one source in one window so far. */
-  static final class Tally implements Serializable {
+  static final class Tally {
     String day;
     final TreeSet<String> claims = new TreeSet<>();
     long mentions;
     final TreeSet<String> outlets = new TreeSet<>();
+  }
+
+  static final class TallyCoder extends CustomCoder<Tally> {
+    @Override
+    public void encode(Tally tally, OutputStream out) throws IOException {
+      TreeCoders.NULLABLE_STRING.encode(tally.day, out);
+      TreeCoders.STRING_SET.encode(tally.claims, out);
+      TreeCoders.LONG.encode(tally.mentions, out);
+      TreeCoders.STRING_SET.encode(tally.outlets, out);
+    }
+
+    @Override
+    public Tally decode(InputStream in) throws IOException {
+      Tally tally = new Tally();
+      tally.day = TreeCoders.NULLABLE_STRING.decode(in);
+      tally.claims.addAll(TreeCoders.STRING_SET.decode(in));
+      tally.mentions = TreeCoders.LONG.decode(in);
+      tally.outlets.addAll(TreeCoders.STRING_SET.decode(in));
+      return tally;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 
   static final class SourcesFn extends Combine.CombineFn<ClaimMention, TreeMap<String, Tally>, List<SourceDailyCount>> {
@@ -113,9 +138,7 @@ public final class AggregateDailySources extends PTransform<PCollection<ClaimMen
 
     @Override
     public Coder<TreeMap<String, Tally>> getAccumulatorCoder(CoderRegistry registry, Coder<ClaimMention> input) {
-      @SuppressWarnings("unchecked")
-      Class<TreeMap<String, Tally>> type = (Class<TreeMap<String, Tally>>) (Class<?>) TreeMap.class;
-      return SerializableCoder.of(type);
+      return TreeCoders.treeMap(new TallyCoder());
     }
 
     @Override
