@@ -3,7 +3,8 @@
 # day per copy), then measures on it
 #   (a) bare OpenNLP tokenize+POS on one thread (the yardstick) and Claimwatch's per-article kernel
 #       on all cores, in one plain Java loop (on the first --sample articles: the corpus repeats
-#       PolNeAR train, so one copy of it has the whole corpus's mix);
+#       PolNeAR train, so one copy of it has the whole corpus's mix); the yardstick again after the
+#       runs, each run rated against the mean of the two as well;
 #   (b) the whole pipeline on each runner of --runners (Direct Runner, Flink [local]), end to end,
 #       start-up included;
 #   (c) with --jmh, the JMH kernel benchmarks (io.claimwatch.bench.KernelBenchmarks).
@@ -80,6 +81,15 @@ run_pipeline() {
 IFS=, read -r -a runner_list <<< "$runners"
 for runner in "${runner_list[@]}"; do
   run_pipeline "$runner"
+done
+# The machine's speed drifts between minutes (the yardstick alone has ranged 71-108 articles/s here):
+# measure the yardstick again after the runs, and rate each run against the mean of the two.
+java -Xmx"$xmx" -cp "$jar" io.claimwatch.bench.KernelBench --articles="$kernel_sample" --yardstick-only \
+  | sed 's/1 thread   /1 thread, again/' | tee "$work/yardstick-again.txt"
+bare_again=$(awk '/bare OpenNLP/ {for (i = 1; i <= NF; i++) if ($i == "articles/s") print $(i - 1)}' "$work/yardstick-again.txt")
+for runner in "${runner_list[@]}"; do
+  awk -v n="$articles" -v s="$(cat "$work/seconds-$runner")" -v a="$bare_rate" -v b="$bare_again" -v r="$runner" \
+    'BEGIN { printf "pipeline on %s against the mean yardstick (%.1f articles/s): %.2fx bare\n", r, (a + b) / 2, n / s / ((a + b) / 2) }'
 done
 if [[ -f "$work/seconds-DirectRunner" && -f "$work/seconds-FlinkRunner" ]]; then
   awk -v d="$(cat "$work/seconds-DirectRunner")" -v f="$(cat "$work/seconds-FlinkRunner")" \
