@@ -5,7 +5,8 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 
 /**
  * Which language a body is in (ISO 639-3, e.g. "eng"), by OpenNLP's language detector over the
- * body's first thousand characters, English when the detector can hardly tell it from its best guess. Not thread-safe: one per thread or DoFn instance.
+ * body's first thousand characters; English when the detector can hardly tell it from its best
+ * guess. Not thread-safe: one per thread or DoFn instance.
  */
 public final class LanguageIdentifier {
   public static final String ENGLISH = "eng";

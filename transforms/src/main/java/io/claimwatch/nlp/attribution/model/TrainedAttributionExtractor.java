@@ -50,11 +50,18 @@ public final class TrainedAttributionExtractor implements AttributionExtractor {
         cueTok[i] = true;
       }
     }
+    int[][] ruleRoles = new int[cues.size()][];
     int[][] wins = new int[cues.size()][];
     int[][] labels = new int[cues.size()][];
     boolean[] inContent = new boolean[d.n];
     for (int k = 0; k < cues.size(); k++) {
       int[] c = cues.get(k);
+      ruleRoles[k] = accordingToRoles(d, c);
+      if (ruleRoles[k] != null) {
+        // The rule's content is the content: the labeller's would only mislead other cues' continuations.
+        Arrays.fill(inContent, ruleRoles[k][2], ruleRoles[k][3], true);
+        continue;
+      }
       RoleFeatures.CueContext ctx = new RoleFeatures.CueContext(d, c[0], c[1], cueTok, cueStart);
       wins[k] = RoleFeatures.window(d, c[0], c[1]);
       labels[k] = decoder.roles(ctx, wins[k], decoder.model.roles, decoder.model.contentBias);
@@ -63,10 +70,11 @@ public final class TrainedAttributionExtractor implements AttributionExtractor {
       }
     }
     for (int k = 0; k < cues.size(); k++) {
-      Attribution a = accordingTo(d, cues.get(k));
-      if (a == null) {
-        a = assemble(d, cues.get(k), wins[k], labels[k], cueTok, inContent);
-      }
+      int[] c = cues.get(k);
+      int[] roles = ruleRoles[k];
+      Attribution a = roles != null
+          ? new Attribution(d.text.spansOf(roles[0], roles[1]), d.text.spansOf(c[0], c[1]), d.text.spansOf(roles[2], roles[3]))
+          : assemble(d, c, wins[k], labels[k], cueTok, inContent);
       if (a != null) {
         out.add(a);
       }
@@ -75,16 +83,17 @@ public final class TrainedAttributionExtractor implements AttributionExtractor {
     return out;
   }
 
-  /** The rule's attribution when {@code cue} is exactly "according to" and the rule finds one; else null. */
-  private static Attribution accordingTo(Doc d, int[] cue) {
+  /**
+   * The rule's source and content token ranges {sourceStart, sourceEnd, contentStart, contentEnd}
+   * when {@code cue} is exactly "according to" and the rule finds them; else null.
+   */
+  private static int[] accordingToRoles(Doc d, int[] cue) {
     int sentence = d.sent[cue[0]];
     List<Token> tokens = d.text.tokens();
     if (cue[1] != cue[0] + 2 || !AccordingTo.startsAt(tokens, cue[0], d.sentEnd[sentence])) {
       return null;
     }
-    int[] roles = AccordingTo.roles(tokens, d.sentStart[sentence], d.sentEnd[sentence], cue[0]);
-    return roles == null ? null : new Attribution(d.text.spansOf(roles[0], roles[1]), d.text.spansOf(cue[0], cue[1]),
-        d.text.spansOf(roles[2], roles[3]));
+    return AccordingTo.roles(tokens, d.sentStart[sentence], d.sentEnd[sentence], cue[0]);
   }
 
   private static int firstOffset(Attribution a) {
