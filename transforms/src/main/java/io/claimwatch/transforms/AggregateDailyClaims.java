@@ -146,21 +146,21 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
     String claimKey;
     long attributed;
     long ownVoice;
-    final TreeSet<String> articles = new TreeSet<>();
-    final TreeSet<String> outlets = new TreeSet<>();
+    TreeSet<String> articles = new TreeSet<>();
+    TreeSet<String> outlets = new TreeSet<>();
     /** "kind\tname" → mentions. */
-    final TreeMap<String, Long> sources = new TreeMap<>();
+    TreeMap<String, Long> sources = new TreeMap<>();
     String firstSeen;
     /** Per outlet, its smallest (articleId, text) example. */
-    final TreeMap<String, String[]> examples = new TreeMap<>();
+    TreeMap<String, String[]> examples = new TreeMap<>();
     /** Per outlet, its distinct wordings (text → smallest articleId), for paraphrases. */
-    final TreeMap<String, TreeMap<String, String>> wordings = new TreeMap<>();
+    TreeMap<String, TreeMap<String, String>> wordings = new TreeMap<>();
     /** Per independence unit (syndication group, or the article itself), mentions per article. */
-    final TreeMap<String, TreeMap<String, Long>> unitMentions = new TreeMap<>();
+    TreeMap<String, TreeMap<String, Long>> unitMentions = new TreeMap<>();
     /** Outlets with syndicated copies collapsed into their group. */
-    final TreeSet<String> independentOutlets = new TreeSet<>();
+    TreeSet<String> independentOutlets = new TreeSet<>();
     /** "outlet\trelayedFrom" → mentions. */
-    final TreeMap<String, Long> relays = new TreeMap<>();
+    TreeMap<String, Long> relays = new TreeMap<>();
     /** The smallest claim key seen and its smallest wording. */
     String representativeKey;
     String representative;
@@ -201,15 +201,15 @@ public final class AggregateDailyClaims extends PTransform<PCollection<ClaimMent
       acc.claimKey = TreeCoders.NULLABLE_STRING.decode(in);
       acc.attributed = TreeCoders.LONG.decode(in);
       acc.ownVoice = TreeCoders.LONG.decode(in);
-      acc.articles.addAll(TreeCoders.STRING_SET.decode(in));
-      acc.outlets.addAll(TreeCoders.STRING_SET.decode(in));
-      acc.sources.putAll(COUNTS.decode(in));
+      acc.articles = TreeCoders.STRING_SET.decode(in);
+      acc.outlets = TreeCoders.STRING_SET.decode(in);
+      acc.sources = COUNTS.decode(in);
       acc.firstSeen = TreeCoders.NULLABLE_STRING.decode(in);
-      acc.examples.putAll(EXAMPLES.decode(in));
-      acc.wordings.putAll(WORDINGS.decode(in));
-      acc.unitMentions.putAll(UNIT_MENTIONS.decode(in));
-      acc.independentOutlets.addAll(TreeCoders.STRING_SET.decode(in));
-      acc.relays.putAll(COUNTS.decode(in));
+      acc.examples = EXAMPLES.decode(in);
+      acc.wordings = WORDINGS.decode(in);
+      acc.unitMentions = UNIT_MENTIONS.decode(in);
+      acc.independentOutlets = TreeCoders.STRING_SET.decode(in);
+      acc.relays = COUNTS.decode(in);
       acc.representativeKey = TreeCoders.NULLABLE_STRING.decode(in);
       acc.representative = TreeCoders.NULLABLE_STRING.decode(in);
       return acc;

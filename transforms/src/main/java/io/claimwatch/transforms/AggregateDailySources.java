@@ -64,9 +64,9 @@ public final class AggregateDailySources extends PTransform<PCollection<ClaimMen
   /** What is known of one source in one window so far. */
   static final class Tally {
     String day;
-    final TreeSet<String> claims = new TreeSet<>();
+    TreeSet<String> claims = new TreeSet<>();
     long mentions;
-    final TreeSet<String> outlets = new TreeSet<>();
+    TreeSet<String> outlets = new TreeSet<>();
   }
 
   static final class TallyCoder extends CustomCoder<Tally> {
@@ -82,9 +82,9 @@ public final class AggregateDailySources extends PTransform<PCollection<ClaimMen
     public Tally decode(InputStream in) throws IOException {
       Tally tally = new Tally();
       tally.day = TreeCoders.NULLABLE_STRING.decode(in);
-      tally.claims.addAll(TreeCoders.STRING_SET.decode(in));
+      tally.claims = TreeCoders.STRING_SET.decode(in);
       tally.mentions = TreeCoders.LONG.decode(in);
-      tally.outlets.addAll(TreeCoders.STRING_SET.decode(in));
+      tally.outlets = TreeCoders.STRING_SET.decode(in);
       return tally;
     }
 
