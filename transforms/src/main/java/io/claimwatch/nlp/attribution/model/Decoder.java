@@ -25,30 +25,32 @@ final class Decoder {
     }
   }
 
-  /** Bucket ids of the cue features of tokens {@code [from, to)} into {@link #feats}. */
+  /** Weight rows of the cue features of tokens {@code [from, to)} into {@link #feats}. */
   void cueFeatures(Doc d, int from, int to, LinearModel m) {
     ensure(to - from, CueFeatures.MAX);
     for (int i = from; i < to; i++) {
-      int c = CueFeatures.fill(d, i, scratch);
-      int[] row = feats[i - from];
-      for (int k = 0; k < c; k++) {
-        row[k] = m.bucket(scratch[k]);
-      }
-      counts[i - from] = c;
+      counts[i - from] = rows(CueFeatures.fill(d, i, scratch), m, feats[i - from]);
     }
   }
 
-  /** Bucket ids of the role features of the window tokens into {@link #feats}. */
+  /** Weight rows of the role features of the window tokens into {@link #feats}. */
   void roleFeatures(RoleFeatures.CueContext ctx, int from, int to, LinearModel m) {
     ensure(to - from, RoleFeatures.MAX);
     for (int j = from; j < to; j++) {
-      int c = RoleFeatures.fill(ctx, j, scratch);
-      int[] row = feats[j - from];
-      for (int k = 0; k < c; k++) {
-        row[k] = m.bucket(scratch[k]);
-      }
-      counts[j - from] = c;
+      counts[j - from] = rows(RoleFeatures.fill(ctx, j, scratch), m, feats[j - from]);
     }
+  }
+
+  /** The weight rows of the first {@code c} features in {@link #scratch} into {@code out}; returns how many have one. */
+  private int rows(int c, LinearModel m, int[] out) {
+    int kept = 0;
+    for (int k = 0; k < c; k++) {
+      int row = m.row(scratch[k]);
+      if (row >= 0) {
+        out[kept++] = row;
+      }
+    }
+    return kept;
   }
 
   int[] decode(LinearModel m, int n, int[] forced) {
