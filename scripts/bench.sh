@@ -32,6 +32,18 @@ for arg in "$@"; do
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
+# The runners by their full names: a short "flink" would run on Beam's [auto] Flink environment,
+# not the [local] one this benchmark measures.
+canonical=()
+IFS=, read -ra requested <<< "$runners"
+for runner in "${requested[@]}"; do
+  case "${runner,,}" in
+    direct|directrunner) canonical+=(DirectRunner) ;;
+    flink|flinkrunner) canonical+=(FlinkRunner) ;;
+    *) echo "unknown runner: $runner (DirectRunner or FlinkRunner)" >&2; exit 2 ;;
+  esac
+done
+runners="$(IFS=,; echo "${canonical[*]}")"
 jar="$(ensure_shaded_jar "$root")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What a claim says, as a set of normalized terms made from its claim key: synonyms and stock
@@ -84,7 +85,7 @@ public final class ClaimSignature implements Serializable {
         continue;
       }
       if (Character.isDigit(word.charAt(0))) {
-        numbers.add(word);
+        numbers.add(number(word));
       }
       terms.add(SYNONYMS.getOrDefault(word, word));
     }
@@ -110,6 +111,16 @@ public final class ClaimSignature implements Serializable {
       text.append(text.length() == 0 ? "" : " ").append(term);
     }
     return text.toString();
+  }
+
+  private static final Pattern NUMBER_SUFFIX = Pattern.compile("(?<=\\d)(-|s|st|nd|rd|th)$");
+
+  /**
+   * A number as the veto compares it: "47-hour" leaves "47-", "the 1990s" is "1990" as "the 1990's"
+   * is, and "Sept. 11th" is "Sept. 11"; other forms ("2:40", "52km") stay as written.
+   */
+  static String number(String word) {
+    return NUMBER_SUFFIX.matcher(word).replaceFirst("");
   }
 
   private static String phraseAt(String[] words, int i) {

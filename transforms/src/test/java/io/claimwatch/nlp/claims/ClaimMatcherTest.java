@@ -86,6 +86,17 @@ class ClaimMatcherTest {
     return ClaimKeys.key(Analyzed.text(sentence).tokens());
   }
 
+  /** MSRP pairs the veto refused for a number's spelling, not its value (held-out part). */
+  @Test
+  void aNumbersSpellingIsNotADisagreement() {
+    assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("protest lead 47- hour standoff police"),
+        ClaimSignature.of("protest trigger 47 hour standoff police")));
+    assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("1990 board find budget cut"), ClaimSignature.of("1990s board find budget cut")));
+    assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("prism experience sept 11"), ClaimSignature.of("prism experience sept 11th")));
+    assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("gang member arrest 55"), ClaimSignature.of("gang member arrest 57")));
+    assertEquals("2:40", ClaimSignature.number("2:40"));
+  }
+
   @Test
   void aClaimStatingMoreNumbersAddsDetailWithoutContradiction() {
     assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("share rise 8 cent"), ClaimSignature.of("share rise 8 cent 30.50")));
