@@ -9,6 +9,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -29,6 +30,10 @@ import org.apache.beam.sdk.values.PCollectionView;
 public final class ConnectComponents extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
   @Override
   public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
+    if (!(edges.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+      // The single element that reads the edges lives in the global window and would see no others.
+      throw new IllegalArgumentException("ConnectComponents needs its edges in the global window");
+    }
     PCollectionView<Iterable<KV<String, String>>> allEdges = edges.apply("AllEdgesAsView", View.asIterable());
     return edges.getPipeline()
         .apply("OneUnionFind", Create.of(0).withCoder(VarIntCoder.of()))

@@ -1,13 +1,18 @@
 package io.claimwatch.transforms;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,5 +38,15 @@ class ConnectComponentsTest {
 
     PAssert.that(named).empty();
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void edgesOutsideTheGlobalWindowAreRefused(TestPipeline pipeline) {
+    PCollection<KV<String, String>> daily = pipeline
+        .apply(Create.of(KV.of("a", "b")).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+        .apply(Window.into(FixedWindows.of(Duration.standardDays(1))));
+
+    assertThrows(IllegalArgumentException.class, () -> daily.apply(new ConnectComponents()));
+    pipeline.enableAbandonedNodeEnforcement(false);
   }
 }
