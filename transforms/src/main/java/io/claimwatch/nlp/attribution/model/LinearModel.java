@@ -14,8 +14,8 @@ import java.util.List;
  *
  * <p>A model being trained keeps dense float weights {@code w[bucket * labels + label]}. A model
  * read for decoding keeps only what the file holds, {@link PackedWeights}: the dense table (48 MB
- * for the role model) missed the cache on nearly every feature, and adding up their weights was two thirds of
- * extraction's time.
+ * for the role model) missed the cache on nearly every feature, and adding up their weights was
+ * two thirds of extraction's time.
  */
 final class LinearModel {
   final int bits;
