@@ -67,9 +67,11 @@ public final class ClaimMentionBuilder {
     int emptyClaims = 0;
     for (int i = 0; i < attributions.size(); i++) {
       Attribution attribution = attributions.get(i);
-      markAll(attribution.source(), attributedChars);
-      markAll(attribution.cue(), attributedChars);
-      markAll(attribution.content(), attributedChars);
+      if (!isPronounOnly(text.tokensIn(attribution.content()))) {
+        markAll(attribution.source(), attributedChars);
+        markAll(attribution.cue(), attributedChars);
+        markAll(attribution.content(), attributedChars);
+      }
       // Only an identical attribution is a duplicate: two sources (or cues) of one content are two
       // mentions, each with its own source.
       if (!seen.add(attribution)) {
@@ -163,6 +165,17 @@ public final class ClaimMentionBuilder {
     return relayed;
   }
 
+  /**
+   * A content that is only a pronoun ("President Bill Clinton vetoed them", "which Bush imposed",
+   * "He is charged"): the extractor took a verb's object or subject for a statement. It claims
+   * nothing, so it does not keep its sentence from being the outlet's own claim.
+   */
+  private static boolean isPronounOnly(List<Token> content) {
+    return content.size() == 1 && PRONOUN_TAGS.contains(content.get(0).pos());
+  }
+
+  private static final Set<String> PRONOUN_TAGS = Set.of("PRP", "WP", "WDT");
+
   private static boolean isDeclarative(List<Token> tokens, String sentenceText) {
     if (tokens.size() < MIN_OWN_VOICE_WORDS) {
       return false;
@@ -180,7 +193,8 @@ public final class ClaimMentionBuilder {
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.pos().equals("VBD") || t.pos().equals("VBZ") || t.pos().equals("VBP") || t.pos().equals("MD")
-          || isMistaggedVerb(t) || i > 0 && isMistaggedPastTense(tokens.get(i - 1), t)) {
+          || isMistaggedVerb(t) || i > 0 && isMistaggedPastTense(tokens.get(i - 1), t)
+          || i > 0 && isContractedVerb(tokens.get(i - 1), t) || isMistaggedPresentTense(tokens, i)) {
         return true;
       }
     }
@@ -189,13 +203,59 @@ public final class ClaimMentionBuilder {
 
   /**
    * A past tense the tagger took for an adjective right after its subject ("Its shares fell 71
-   * cents", "Intel Corp. unveiled Wednesday …": fell/JJ, unveiled/JJ); after a determiner it is an
-   * adjective ("the closed door").
+   * cents", "Intel Corp. unveiled Wednesday …", "the industrial average closed down 18.06",
+   * "Durst, a millionaire, pleaded …": fell/JJ, unveiled/JJ, closed/JJ after average/JJ, pleaded/JJ
+   * after an apposition's comma); after a determiner or adverb it is an adjective ("the closed
+   * door", "a newly opened plant").
    */
   private static boolean isMistaggedPastTense(Token previous, Token token) {
     return token.pos().equals("JJ") && PennTags.of("VERB", token.text(), null).equals("VBD")
-        && (previous.pos().startsWith("NN") || previous.pos().equals("PRP"));
+        && (previous.pos().startsWith("NN") || previous.pos().equals("PRP") || previous.pos().equals("JJ")
+            || previous.text().equals(","));
   }
+
+  /** "It's", "we're", "I'm", "that's": a contraction after a pronoun is a verb, never a possessive. */
+  private static boolean isContractedVerb(Token previous, Token token) {
+    return CONTRACTED_VERBS.contains(token.text().replace('’', '\''))
+        && (previous.pos().equals("PRP") || SUBJECT_WORDS.contains(previous.text().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static final Set<String> CONTRACTED_VERBS = Set.of("'s", "'re", "'m", "'ve", "'ll", "'d");
+  private static final Set<String> SUBJECT_WORDS = Set.of("that", "there", "here", "what", "who", "where");
+
+  /**
+   * A present tense the tagger took for a noun between its subject and its object: "The council
+   * comprises 13 …", "The venture owns five …", "The lawsuit names Shelley …" (a plural noun after
+   * a singular one, before a determiner, number, name, adjective or adverb; before a name not a
+   * role, "screenwriters Elizabeth Hunter"), and "all women smoke.", "Germans account for …",
+   * "heart attacks kill about …" (a singular noun after a plural one, before a preposition,
+   * determiner, number, adverb or the end; before a name it is a title, "Rings director Peter
+   * Jackson"). A caption's noun pairs ("FCC colleagues at the hearing", "Keanu Reeves and …") fail
+   * the neighbour test.
+   */
+  private static boolean isMistaggedPresentTense(List<Token> tokens, int i) {
+    if (i == 0 || i + 1 >= tokens.size()) {
+      return false;
+    }
+    Token token = tokens.get(i);
+    String word = token.text();
+    if (word.isEmpty() || !Character.isLowerCase(word.charAt(0))) {
+      return false;
+    }
+    Token previous = tokens.get(i - 1);
+    String next = tokens.get(i + 1).pos();
+    if (token.pos().equals("NNS")) {
+      return word.endsWith("s") && !word.endsWith("ss")
+          && (previous.pos().equals("NN") || previous.pos().equals("NNP") || previous.pos().equals("PRP"))
+          && OBJECT_STARTS.contains(next) && !(next.equals("NNP") && word.endsWith("ers"));
+    }
+    return token.pos().equals("NN") && (previous.pos().equals("NNS") || previous.pos().equals("NNPS")
+        || previous.pos().equals("NNP") && previous.text().endsWith("s"))
+        && AFTER_PLURAL_SUBJECTS_VERB.contains(next);
+  }
+
+  private static final Set<String> OBJECT_STARTS = Set.of("DT", "CD", "PRP$", "NNP", "JJ", "RB");
+  private static final Set<String> AFTER_PLURAL_SUBJECTS_VERB = Set.of("IN", ".", "DT", "CD", "PRP$", "RB");
 
   /**
    * An inflected verb the tagger took for a noun ("The index rose 16 points": rose/NN, lemma rise):

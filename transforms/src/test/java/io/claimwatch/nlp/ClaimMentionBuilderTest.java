@@ -101,7 +101,16 @@ class ClaimMentionBuilderTest {
         "Its shares fell 71 cents, or 3.5 percent, in after-hours trading to $19.55.",
         "Operating revenues rose to $1.45 billion from $1.38 billion last year.",
         "The Commerce Department imposed a 44.71 percent tariff on chips made by Hynix Semiconductor Inc.",
-        "The Dow Jones Industrial Average fell 98.32, or about 1.1 percent, to 9011.53.")) {
+        "The Dow Jones Industrial Average fell 98.32, or about 1.1 percent, to 9011.53.",
+        // Verbs the tagger took for nouns or adjectives, and contractions it took for possessives.
+        "The council comprises 13 Shi'ites, five Sunni Arabs, five Kurds, an Assyrian Christian and a Turkmen.",
+        "The lawsuit names Shelley, a Democrat, and registrars in Los Angeles, Orange and San Diego counties.",
+        "Germans account for more than 40 percent of foreign visitors coming to Italy.",
+        "In the United States, 20.7 percent of all women smoke.",
+        "The Dow Jones industrial average closed down 18.06, or 0.2 per cent, at 9266.51.",
+        "Durst, a millionaire, pleaded self-defense in the death of his neighbor Morris Black.",
+        "It's the first such drill since the September 11 terrorist attacks on New York and Washington.",
+        "We're losing one or two American soldiers every day.")) {
       assertTrue(isOwnVoiceClaim(sentence), sentence);
     }
   }
@@ -115,8 +124,36 @@ class ClaimMentionBuilderTest {
         "Subscribe to our newsletter for daily updates on the war in Ukraine.",
         "Click here to read the full story about the ceasefire talks.",
         "Copyright 2024 Daily Example Media Group. All rights reserved.",
-        "Reporting by Pavel Polityuk; editing by Peter Graff and Alex Richardson.")) {
+        "Reporting by Pavel Polityuk; editing by Peter Graff and Alex Richardson.",
+        // Captions: nouns side by side, no verb.
+        "Lord of the Rings director Peter Jackson and longtime companion Fran Walsh.",
+        "Keanu Reeves and Hugo Weaving in a scene from the motion picture The Matrix Revolutions.",
+        "Chairman Michael Powell and FCC colleagues at the Wednesday hearing.",
+        "The film's first-time screenwriters Elizabeth Hunter and Saladin K. Patterson at the premiere.")) {
       assertFalse(isOwnVoiceClaim(sentence), sentence);
     }
+  }
+
+  @Test
+  void anAttributionOfAPronounDoesNotKeepItsSentenceFromBeingAClaim() {
+    // MSRP train: the extractor took "vetoed" for a cue and "them" for a content.
+    String body = "Congress twice before passed similar restrictions, but President Bill Clinton vetoed them.";
+    Article article = Article.newBuilder(article()).setBody(body).build();
+    List<ClaimMention> mentions = new ClaimMentionBuilder(Watchlist.EMPTY).build(article, "2023-12-24", Analyzed.text(body),
+        List.of(new Attribution(at(body, "President Bill Clinton", ""), at(body, "vetoed", ""), at(body, "them", "vetoed"))))
+        .mentions();
+    assertEquals(2, mentions.size());
+    assertTrue(mentions.get(0).getAttributed());
+    assertTrue(mentions.get(0).getClaimId().isEmpty(), "a pronoun has no claim identity");
+    assertFalse(mentions.get(1).getAttributed());
+    assertEquals(body.substring(0, body.length() - 1), mentions.get(1).getContent().getText());
+    assertFalse(mentions.get(1).getClaimId().isEmpty());
+
+    String said = "The bridge over the river will reopen in May, Smith said.";
+    List<ClaimMention> attributedOnly = new ClaimMentionBuilder(Watchlist.EMPTY).build(
+        Article.newBuilder(article()).setBody(said).build(), "2023-12-24", Analyzed.text(said),
+        List.of(new Attribution(at(said, "Smith", ""), at(said, "said", ""), at(said, "The bridge over the river will reopen in May", ""))))
+        .mentions();
+    assertEquals(1, attributedOnly.size(), "a content with words keeps its sentence from being own-voice");
   }
 }
