@@ -35,6 +35,7 @@ import io.claimwatch.transforms.ReportSharedUrls;
 import io.claimwatch.transforms.SourcedArticle;
 import io.claimwatch.transforms.SplitSentences;
 import io.claimwatch.transforms.SummarizeRun;
+import io.claimwatch.transforms.WriteAvroFiles;
 import io.claimwatch.transforms.WriteJsonLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.PipelineOptionsValidator;
@@ -238,11 +238,9 @@ public final class ClaimwatchPipeline {
         .apply("WriteSharedUrls", TextIO.write().to(outputDirectory + "/shared-urls/shared-urls").withSuffix(".jsonl"));
 
     mentions.apply("WriteMentionsJson", new WriteJsonLines<>(outputDirectory + "/mentions", "mentions"));
-    mentions.apply("WriteMentionsAvro", AvroIO.write(ClaimMention.class)
-        .to(outputDirectory + "/avro/mentions/mentions").withSuffix(".avro"));
+    mentions.apply("WriteMentionsAvro", new WriteAvroFiles<>(ClaimMention.getClassSchema(), outputDirectory + "/avro/mentions", "mentions"));
     daily.apply("WriteDailyJson", new WriteJsonLines<>(outputDirectory + "/daily", "daily"));
-    daily.apply("WriteDailyAvro", AvroIO.write(ClaimDailyCount.class)
-        .to(outputDirectory + "/avro/daily/daily").withSuffix(".avro"));
+    daily.apply("WriteDailyAvro", new WriteAvroFiles<>(ClaimDailyCount.getClassSchema(), outputDirectory + "/avro/daily", "daily"));
     watchlistDaily.apply("WriteWatchlistJson", new WriteJsonLines<>(outputDirectory + "/watchlist", "watchlist"));
     sourcesDaily.apply("WriteSourcesJson", new WriteJsonLines<>(outputDirectory + "/sources", "sources"));
     // The articles as validated, tagged with their language, whose bodies every mention's offsets point into.
