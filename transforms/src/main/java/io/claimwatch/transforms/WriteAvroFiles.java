@@ -27,9 +27,9 @@ import org.apache.beam.sdk.values.PDone;
  * (snappy, as {@code AvroIO} writes them), each record encoded once, before the write. The Direct
  * Runner turns every unsharded file write into a grouping by shard, and its grouping state copies
  * each element through its coder whenever another bundle adds to a shard: copying a record's bytes
- * is a memory copy, copying a record object decodes and encodes it (a tenth of a 10k run's Java
- * time went to that for the mentions alone). The bytes are also a third of the record objects'
- * heap, which the Direct Runner holds until input ends.
+ * is a memory copy, copying a record object decodes and encodes it (about a tenth of a 10k run's
+ * Java samples went to that). The bytes also take less heap than the records, which the Direct
+ * Runner holds until input ends.
  */
 public final class WriteAvroFiles<T extends SpecificRecord> extends PTransform<PCollection<T>, PDone> {
   private final Schema schema;
