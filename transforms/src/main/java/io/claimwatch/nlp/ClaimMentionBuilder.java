@@ -57,9 +57,12 @@ public final class ClaimMentionBuilder {
     // Each sentence's main claim (its longest; the first in key order on a tie) carries the whole
     // sentence's key, so that paraphrased sentences join their main claims and only those.
     List<String> claimKeys = new ArrayList<>(attributions.size());
+    List<List<Token>> contents = new ArrayList<>(attributions.size());
     Map<Integer, String> mainClaimOfSentence = new HashMap<>();
     for (Attribution attribution : attributions) {
-      String claimKey = ClaimKeys.key(text.tokensIn(attribution.content()));
+      List<Token> content = text.tokensIn(attribution.content());
+      contents.add(content);
+      String claimKey = ClaimKeys.key(content);
       claimKeys.add(claimKey);
       mainClaimOfSentence.merge(sentenceOfCue(text, attribution).index(), claimKey,
           (a, b) -> a.length() != b.length() ? (a.length() > b.length() ? a : b) : (a.compareTo(b) <= 0 ? a : b));
@@ -67,7 +70,7 @@ public final class ClaimMentionBuilder {
     int emptyClaims = 0;
     for (int i = 0; i < attributions.size(); i++) {
       Attribution attribution = attributions.get(i);
-      if (!isPronounOnly(text.tokensIn(attribution.content()))) {
+      if (!isPronounOnly(contents.get(i))) {
         markAll(attribution.source(), attributedChars);
         markAll(attribution.cue(), attributedChars);
         markAll(attribution.content(), attributedChars);
@@ -96,7 +99,7 @@ public final class ClaimMentionBuilder {
       Sentence sentence = sentenceOfCue(text, attribution);
       String sentenceKey = claimKey.equals(mainClaimOfSentence.get(sentence.index())) ? sentenceKey(text, sentence, claimKey) : null;
       mentions.add(mention(article, day, sentence, source, group(text, attribution.cue()),
-          group(text, attribution.content()), true, claimKey, text.tokensIn(attribution.content()))
+          group(text, attribution.content()), true, claimKey, contents.get(i))
           .setSentenceKey(sentenceKey));
     }
     for (Sentence sentence : text.sentences()) {
