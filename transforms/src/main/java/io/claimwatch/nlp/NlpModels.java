@@ -1,16 +1,9 @@
 package io.claimwatch.nlp;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
-import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -26,7 +19,6 @@ public final class NlpModels {
   static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
   static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
   static final String LANGUAGE_MODEL = "/langdetect-183.bin";
-  private static final String MANIFEST_ENTRY = "manifest.properties";
 
   private NlpModels() {}
 
@@ -49,17 +41,12 @@ public final class NlpModels {
     return WordKeepingTokenHolder.MODEL;
   }
 
-  /** The POS model as published: beam search over 3 tag sequences. */
+  /**
+   * The POS model as published (its tagger searches a beam of 3 tag sequences; the pipeline decodes
+   * greedily, {@link GreedyPosTagger}: a third of the model evaluations).
+   */
   public static POSModel pos() {
     return PosHolder.MODEL;
-  }
-
-  /**
-   * The same POS model decoding greedily (beam 1): a third of the model evaluations of the default
-   * beam of 3, which was a fifth of a whole pipeline run's CPU (JFR, 10k articles, Direct Runner).
-   */
-  public static POSModel greedyPos() {
-    return GreedyPosHolder.MODEL;
   }
 
   public static LanguageDetectorModel languages() {
@@ -84,35 +71,8 @@ public final class NlpModels {
     static final POSModel MODEL = load(POS_MODEL, POSModel::new);
   }
 
-  private static final class GreedyPosHolder {
-    static final POSModel MODEL = load(POS_MODEL, in -> new POSModel(new ByteArrayInputStream(withBeamSize(in.readAllBytes(), 1))));
-  }
-
   private static final class LanguageHolder {
     static final LanguageDetectorModel MODEL = load(LANGUAGE_MODEL, LanguageDetectorModel::new);
-  }
-
-  /** A model package (a zip) whose manifest asks for another beam size. */
-  static byte[] withBeamSize(byte[] modelPackage, int beamSize) throws IOException {
-    ByteArrayOutputStream rewritten = new ByteArrayOutputStream(modelPackage.length);
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(modelPackage));
-        ZipOutputStream out = new ZipOutputStream(rewritten)) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        byte[] content = in.readAllBytes();
-        if (entry.getName().equals(MANIFEST_ENTRY)) {
-          Properties manifest = new Properties();
-          manifest.load(new ByteArrayInputStream(content));
-          manifest.setProperty(BeamSearch.BEAM_SIZE_PARAMETER, Integer.toString(beamSize));
-          ByteArrayOutputStream written = new ByteArrayOutputStream();
-          manifest.store(written, null);
-          content = written.toByteArray();
-        }
-        out.putNextEntry(new ZipEntry(entry.getName()));
-        out.write(content);
-        out.closeEntry();
-      }
-    }
-    return rewritten.toByteArray();
   }
 
   private interface ModelReader<M> {
