@@ -107,7 +107,10 @@ public final class ClaimEmbeddings {
   private static final class MiniLm {
     private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
-    /** The model's window, [CLS] and [SEP] included; longer keys are cut (none in PolNeAR or MSRP). */
+    /**
+     * The model's window, [CLS] and [SEP] included; longer keys are cut (the longest of the 41,715
+     * keys of a 10k PolNeAR train run had 128 tokens, of MSRP's 11,724 keys 38).
+     */
     static final int MAX_TOKENS = 512;
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
