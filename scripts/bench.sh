@@ -65,7 +65,7 @@ run_pipeline() {
   local runner="$1" extra=() start end seconds rss_kb
   [[ "$runner" == FlinkRunner ]] && extra=(--flinkMaster=[local] --parallelism="$(nproc)")
   start=$(date +%s.%N)
-  /usr/bin/time -v -o "$work/time-$runner.txt" java -Xmx"$xmx" -jar "$jar" --runner="$runner" \
+  /usr/bin/time -v -o "$work/time-$runner.txt" java "$JVM_EXIT_ON_OOM" -Xmx"$xmx" -jar "$jar" --runner="$runner" \
     --input="$corpus" --output="$work/out-$runner" --enforceImmutability=false --enforceEncodability=false \
     "${extra[@]}" > "$work/run-$runner.log" 2>&1 || {
       # The work directory goes with the script: keep the whole log, and show its causes.

@@ -97,7 +97,7 @@ if [[ "$direct" == true ]]; then
   direct_args=(--runner=DataflowRunner "--project=$project" "--region=$region"
     "--tempLocation=$bucket/temp" "--stagingLocation=$bucket/staging" "--jobName=$job_name")
   [[ -n "$service_account" ]] && direct_args+=("--serviceAccount=$service_account")
-  step java ${CLAIMWATCH_JAVA_OPTS:--Xmx2g} -jar "$jar" "${direct_args[@]}" "${pipeline_args[@]}"
+  step java "$JVM_EXIT_ON_OOM" ${CLAIMWATCH_JAVA_OPTS:--Xmx2g} -jar "$jar" "${direct_args[@]}" "${pipeline_args[@]}"
   exit 0
 fi
 

@@ -1,5 +1,12 @@
 # Shared helpers for the scripts in this directory (sourced, not run).
 
+# JVM option for every script that runs a pipeline in its own JVM. An OutOfMemoryError thrown in one
+# of the Direct Runner's own threads (cloning grouping state, outside any DoFn) is logged and never
+# reported to the pipeline, which then waits forever: seen on 2026-11-29, a 10k run at -Xmx2g with
+# the parallel collector sat 16 minutes after its error until killed, holding the nightly lock.
+# Exiting the JVM (status 3) turns that into a failed run.
+JVM_EXIT_ON_OOM="-XX:+ExitOnOutOfMemoryError"
+
 # Prints the shaded jar's path, building it with Maven when it is missing or older than any source.
 ensure_shaded_jar() {
   local root="$1" jar stale

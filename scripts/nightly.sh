@@ -11,7 +11,8 @@
 # --runner=DirectRunner. With --runner=FlinkRunner the shaded jar is staged to the cluster.
 # Environment: CLAIMWATCH_JAR (use this shaded jar, do not build), CLAIMWATCH_JAVA_OPTS (default -Xmx4g).
 # Exit status: 0 done, 1 failed (no day replaced), 2 refused (bad options, another run holds the
-# output's lock, or a later night was already published: use --backfill).
+# output's lock, or a later night was already published: use --backfill), 3 out of memory (the JVM
+# stops at once rather than hang, see lib.sh; raise -Xmx in CLAIMWATCH_JAVA_OPTS and run the night again).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
@@ -32,4 +33,4 @@ if commit="$(git -C "$root" rev-parse HEAD 2>/dev/null)"; then
   args+=("--gitCommit=$commit")
 fi
 
-exec java ${CLAIMWATCH_JAVA_OPTS:--Xmx4g} -cp "$jar" io.claimwatch.pipeline.NightlyBatch "${args[@]}"
+exec java "$JVM_EXIT_ON_OOM" ${CLAIMWATCH_JAVA_OPTS:--Xmx4g} -cp "$jar" io.claimwatch.pipeline.NightlyBatch "${args[@]}"

@@ -61,11 +61,11 @@ quiet_translator="org.slf4j.simpleLogger.log.org.apache.beam.runners.flink.Flink
 
 # An embedded mini cluster, or a cluster someone else started: just submit.
 if [[ "$master" == "[local]" || "$master" == "[auto]" ]]; then
-  exec java ${CLAIMWATCH_JAVA_OPTS:--Xmx4g} "-D$quiet_translator" -jar "$jar" --runner=FlinkRunner "--flinkMaster=$master" "${args[@]}"
+  exec java "$JVM_EXIT_ON_OOM" ${CLAIMWATCH_JAVA_OPTS:--Xmx4g} "-D$quiet_translator" -jar "$jar" --runner=FlinkRunner "--flinkMaster=$master" "${args[@]}"
 fi
 if [[ -n "$master" ]]; then
   echo "Submitting to the Flink cluster at $master"
-  exec java ${CLAIMWATCH_JAVA_OPTS:--Xmx1g} "-D$quiet_translator" -jar "$jar" --runner=FlinkRunner "--flinkMaster=$master" \
+  exec java "$JVM_EXIT_ON_OOM" ${CLAIMWATCH_JAVA_OPTS:--Xmx1g} "-D$quiet_translator" -jar "$jar" --runner=FlinkRunner "--flinkMaster=$master" \
     "--filesToStage=$jar" "${args[@]}"
 fi
 
@@ -254,7 +254,7 @@ job_name="claimwatch-$stamp"
 echo "Submitting $jar as job $job_name (client output: $run/client.log)"
 submit_start=$SECONDS
 set +e
-java ${CLAIMWATCH_JAVA_OPTS:--Xmx1g} "-D$quiet_translator" -jar "$jar" --runner=FlinkRunner "--flinkMaster=localhost:$rest_port" \
+java "$JVM_EXIT_ON_OOM" ${CLAIMWATCH_JAVA_OPTS:--Xmx1g} "-D$quiet_translator" -jar "$jar" --runner=FlinkRunner "--flinkMaster=localhost:$rest_port" \
   "--filesToStage=$jar" "--jobName=$job_name" "${args[@]}" > >(tee "$run/client.log") 2>&1 &
 client_pid=$!
 wait "$client_pid"

@@ -15,4 +15,4 @@ has_option "--runner" "$@" || args+=("--runner=DirectRunner")
 has_option "--enforceImmutability" "$@" || args+=("--enforceImmutability=false")
 has_option "--enforceEncodability" "$@" || args+=("--enforceEncodability=false")
 
-exec java ${CLAIMWATCH_JAVA_OPTS:--Xmx4g} -jar "$jar" "${args[@]}"
+exec java "$JVM_EXIT_ON_OOM" ${CLAIMWATCH_JAVA_OPTS:--Xmx4g} -jar "$jar" "${args[@]}"
