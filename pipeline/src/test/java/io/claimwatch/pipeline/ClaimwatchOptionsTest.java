@@ -12,9 +12,9 @@ class ClaimwatchOptionsTest {
 
   @Test
   void shuffleBucketsDefaultDependsOnTheRunner() {
-    assertEquals(16, parse("--runner=DirectRunner").getShuffleBuckets());
+    assertEquals(8, parse("--runner=DirectRunner").getShuffleBuckets());
     assertEquals(128, parse("--runner=FlinkRunner").getShuffleBuckets());
     assertEquals(32, parse("--runner=FlinkRunner", "--shuffleBuckets=32").getShuffleBuckets());
-    assertEquals(8, parse("--runner=DirectRunner", "--shuffleBuckets=8").getShuffleBuckets());
+    assertEquals(4, parse("--runner=DirectRunner", "--shuffleBuckets=4").getShuffleBuckets());
   }
 }
