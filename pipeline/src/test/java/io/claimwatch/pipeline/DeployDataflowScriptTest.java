@@ -44,7 +44,7 @@ class DeployDataflowScriptTest {
     List<String> lines = dryRun(0, List.of("--direct", "--skip-build", "--job-name=claimwatch-test-job"));
     assertEquals(List.of(
         "# Dry run: these commands would run, in this order",
-        "java -Xmx2g -jar " + JAR + " --runner=DataflowRunner --project=claimwatch-test --region=europe-west1"
+        "java -XX:+ExitOnOutOfMemoryError -Xmx2g -jar " + JAR + " --runner=DataflowRunner --project=claimwatch-test --region=europe-west1"
             + " --tempLocation=gs://claimwatch-test/cw/temp --stagingLocation=gs://claimwatch-test/cw/staging"
             + " --jobName=claimwatch-test-job --serviceAccount=claimwatch@claimwatch-test.iam.gserviceaccount.com"
             + " --input=gs://claimwatch-test/cw/input/ --output=gs://claimwatch-test/cw/output"), lines);
