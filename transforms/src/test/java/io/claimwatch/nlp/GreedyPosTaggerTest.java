@@ -14,10 +14,11 @@ import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
 import org.junit.jupiter.api.Test;
 
-/** The greedy tagger gives OpenNLP's own tags for a beam of 1, on real news text (PolNeAR dev). */
+/**
+ * The greedy tagger gives OpenNLP's own tags for a beam of 1, on real news text (all of PolNeAR dev): its
+ * per-part weight sums must reproduce the model's own scoring, word by word and at sentence starts.
+ */
 class GreedyPosTaggerTest {
-  private static final int ARTICLES = 40;
-
   @Test
   void tagsAreThoseOfPosTaggerMeWithABeamOfOne() {
     POSModel published = NlpModels.pos();
@@ -28,7 +29,7 @@ class GreedyPosTaggerTest {
     TokenizerME tokenizer = new TokenizerME(NlpModels.wordKeepingTokens());
 
     Path dev = Path.of(System.getProperty("claimwatch.sharedData", "../../shared/data"), "polnear", "dev");
-    List<PolnearData.Article> articles = PolnearData.readArticles(dev.resolve("articles.jsonl")).subList(0, ARTICLES);
+    List<PolnearData.Article> articles = PolnearData.readArticles(dev.resolve("articles.jsonl"));
     int tokens = 0;
     for (PolnearData.Article article : articles) {
       for (String sentence : sentences.sentDetect(article.body())) {
@@ -39,6 +40,6 @@ class GreedyPosTaggerTest {
         }
       }
     }
-    assertTrue(tokens > 10_000, "compared only " + tokens + " tokens");
+    assertTrue(tokens > 60_000, "compared only " + tokens + " tokens");
   }
 }
