@@ -59,15 +59,15 @@ kernel_out="$work/kernel.txt"
 java -Xmx"$xmx" -cp "$jar" io.claimwatch.bench.KernelBench --articles="$kernel_sample" | tee "$kernel_out"
 bare_rate=$(awk '/bare OpenNLP/ {for (i = 1; i <= NF; i++) if ($i == "articles/s") print $(i - 1)}' "$kernel_out")
 
-# Runs the pipeline on runner $1 and prints its line; the runner's own checks (immutability,
-# encodability) stay on in tests and are off here, as in production runs.
+# Runs the pipeline on runner $1 and prints its line, with the Direct Runner's options of
+# production runs (lib.sh), as run-local.sh and nightly.sh set them.
 run_pipeline() {
   local runner="$1" extra=() start end seconds rss_kb
   [[ "$runner" == FlinkRunner ]] && extra=(--flinkMaster=[local] --parallelism="$(nproc)")
+  add_direct_runner_defaults extra
   start=$(date +%s.%N)
   /usr/bin/time -v -o "$work/time-$runner.txt" java "$JVM_EXIT_ON_OOM" -Xmx"$xmx" -jar "$jar" --runner="$runner" \
-    --input="$corpus" --output="$work/out-$runner" --enforceImmutability=false --enforceEncodability=false \
-    "${extra[@]}" > "$work/run-$runner.log" 2>&1 || {
+    --input="$corpus" --output="$work/out-$runner" "${extra[@]}" > "$work/run-$runner.log" 2>&1 || {
       # The work directory goes with the script: keep the whole log, and show its causes.
       cp "$work/run-$runner.log" "${TMPDIR:-/tmp}/claimwatch-bench-failed-$runner.log"
       grep -E '^(Caused by|Exception|java\.lang\.[A-Za-z]*Error)' "$work/run-$runner.log" | sort | uniq -c | head -n 20 >&2

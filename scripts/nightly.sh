@@ -22,8 +22,7 @@ args=("$@")
 has_option "--incoming" "$@" || args+=("--incoming=$root/incoming")
 has_option "--output" "$@" || args+=("--output=$root/nightly")
 has_option "--runner" "$@" || args+=("--runner=DirectRunner")
-has_option "--enforceImmutability" "$@" || args+=("--enforceImmutability=false")
-has_option "--enforceEncodability" "$@" || args+=("--enforceEncodability=false")
+add_direct_runner_defaults args "$@"
 if [[ " $* " == *" --runner=FlinkRunner "* ]] && ! has_option "--filesToStage" "$@"; then
   args+=("--filesToStage=$jar")
 fi

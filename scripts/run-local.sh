@@ -11,8 +11,6 @@ args=("$@")
 has_option "--input" "$@" || args+=("--input=$root/samples")
 has_option "--output" "$@" || args+=("--output=$root/out")
 has_option "--runner" "$@" || args+=("--runner=DirectRunner")
-# The Direct Runner's immutability and encodability checks guard tests; production runs skip them.
-has_option "--enforceImmutability" "$@" || args+=("--enforceImmutability=false")
-has_option "--enforceEncodability" "$@" || args+=("--enforceEncodability=false")
+add_direct_runner_defaults args "$@"
 
 exec java "$JVM_EXIT_ON_OOM" ${CLAIMWATCH_JAVA_OPTS:--Xmx4g} -jar "$jar" "${args[@]}"
