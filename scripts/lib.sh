@@ -35,9 +35,9 @@ has_option() {
 
 # Appends to the array named $1 the Direct Runner options of production runs that the arguments
 # after it do not set: the runner's immutability and encodability checks guard tests, not runs; and
-# one worker thread per core (Beam's default keeps at least three, which on two cores cost 5% of a
-# 10k run's time: 140.4 / 148.8 s against 130.4 / 142.0 s with two, each pair run one after the
-# other, 2026-11-29). Other runners ignore them.
+# one worker thread per core (Beam's default keeps at least three, which on two cores cost 5-12% of
+# a 10k run's time: 140.4 / 148.8 / 145.4 s against 130.4 / 142.0 / 128.1 s with two, each pair run
+# one after the other, the last with two threads first, 2026-11-29). Other runners ignore them.
 add_direct_runner_defaults() {
   local -n into="$1"
   shift
