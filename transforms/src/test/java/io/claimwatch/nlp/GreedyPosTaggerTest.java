@@ -15,8 +15,9 @@ import opennlp.tools.tokenize.TokenizerME;
 import org.junit.jupiter.api.Test;
 
 /**
- * The greedy tagger gives OpenNLP's own tags for a beam of 1, on real news text (all of PolNeAR dev): its
- * per-part weight sums must reproduce the model's own scoring, word by word and at sentence starts.
+ * The greedy tagger gives OpenNLP's own tags for a beam of 1, on real news text (all of PolNeAR
+ * dev): its per-part weight sums must reproduce the model's own scoring, word by word and at
+ * sentence starts.
  */
 class GreedyPosTaggerTest {
   @Test
