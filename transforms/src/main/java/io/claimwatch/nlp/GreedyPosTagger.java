@@ -105,9 +105,9 @@ public final class GreedyPosTagger {
         add(positionSums[i], 0);
       }
       if (i == 1) {
-        add(previousTagSums(tags, tagIndexes[0]), 0);
+        add(previousTagSums(tagIndexes[0]), 0);
       } else if (i >= 2) {
-        add(previousTagPairSums(tags, i, tagIndexes[i - 2], tagIndexes[i - 1]), 0);
+        add(previousTagPairSums(tagIndexes[i - 2], tagIndexes[i - 1]), 0);
       }
       // The tags so far, as long as the beam search's (the validator may read the length).
       tagIndexes[i] = best(i, words, Arrays.copyOf(tags, i));
@@ -157,17 +157,18 @@ public final class GreedyPosTagger {
     return sums;
   }
 
-  private double[] previousTagSums(String[] tags, int previous) {
+  private double[] previousTagSums(int previous) {
     if (previousTagSums[previous] == null) {
-      previousTagSums[previous] = sum(features(tagFeatures, placeholderWords(2), 1, new String[] {tags[0]}));
+      previousTagSums[previous] =
+          sum(features(tagFeatures, placeholderWords(2), 1, new String[] {model.getOutcome(previous)}));
     }
     return previousTagSums[previous];
   }
 
-  private double[] previousTagPairSums(String[] tags, int index, int beforePrevious, int previous) {
+  private double[] previousTagPairSums(int beforePrevious, int previous) {
     if (previousTagPairSums[beforePrevious][previous] == null) {
-      previousTagPairSums[beforePrevious][previous] =
-          sum(features(tagFeatures, placeholderWords(3), 2, new String[] {tags[index - 2], tags[index - 1]}));
+      previousTagPairSums[beforePrevious][previous] = sum(features(tagFeatures, placeholderWords(3), 2,
+          new String[] {model.getOutcome(beforePrevious), model.getOutcome(previous)}));
     }
     return previousTagPairSums[beforePrevious][previous];
   }
