@@ -7,19 +7,19 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
-import opennlp.tools.tokenize.TokenizerME;
 
 /**
  * Cleans a body, splits it into sentences (never across a line break: scraped bodies put headings
  * and paragraphs on their own lines), tokenizes and POS-tags it with OpenNLP's English models
- * (words kept whole: {@link NlpModels#wordKeepingTokens}; tags decoded greedily: {@link
- * GreedyPosTagger}; universal tags refined to Penn tags by {@link PennTags}).
+ * (words kept whole: {@link NlpModels#wordKeepingTokens}; each word's cuts remembered: {@link
+ * CachingTokenizer}; tags decoded greedily: {@link GreedyPosTagger}; universal tags refined to Penn
+ * tags by {@link PennTags}).
  * Not thread-safe (OpenNLP's ME classes are not): make one per thread or DoFn instance.
  */
 public final class TextAnalyzer {
   private final ScraperCleaner cleaner = new ScraperCleaner();
   private final SentenceDetectorME sentenceDetector = new SentenceDetectorME(NlpModels.sentences());
-  private final TokenizerME tokenizer = new TokenizerME(NlpModels.wordKeepingTokens());
+  private final CachingTokenizer tokenizer = new CachingTokenizer(NlpModels.wordKeepingTokens());
   private final GreedyPosTagger tagger = new GreedyPosTagger(NlpModels.pos());
   private final int maxSentenceChars;
 
