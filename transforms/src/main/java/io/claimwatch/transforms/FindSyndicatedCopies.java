@@ -2,7 +2,11 @@ package io.claimwatch.transforms;
 
 import io.claimwatch.nlp.claims.MinHashBands;
 import io.claimwatch.nlp.claims.Shingles;
-import java.io.Serializable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,8 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -47,7 +52,39 @@ public final class FindSyndicatedCopies extends PTransform<PCollection<SourcedAr
   }
 
   /** An article's id and MinHash signature. */
-  record Signed(String articleId, long[] signature) implements Serializable {}
+  record Signed(String articleId, long[] signature) {}
+
+  /**
+   * Id, then the signature's length and values. Not Java serialization: every article goes to the
+   * grouping once per band, and the Direct Runner copies grouping state through the coder whenever
+   * another bundle reaches a group.
+   */
+  static final class SignedCoder extends CustomCoder<Signed> {
+    private static final Coder<String> ID = StringUtf8Coder.of();
+    private static final Coder<Integer> LENGTH = VarIntCoder.of();
+
+    @Override
+    public void encode(Signed signed, OutputStream out) throws IOException {
+      ID.encode(signed.articleId(), out);
+      LENGTH.encode(signed.signature().length, out);
+      DataOutputStream data = new DataOutputStream(out);
+      for (long value : signed.signature()) {
+        data.writeLong(value);
+      }
+      data.flush();
+    }
+
+    @Override
+    public Signed decode(InputStream in) throws IOException {
+      String id = ID.decode(in);
+      long[] signature = new long[LENGTH.decode(in)];
+      DataInputStream data = new DataInputStream(in);
+      for (int i = 0; i < signature.length; i++) {
+        signature[i] = data.readLong();
+      }
+      return new Signed(id, signature);
+    }
+  }
 
   @Override
   public PCollectionView<Map<String, String>> expand(PCollection<SourcedArticle> articles) {
@@ -68,7 +105,7 @@ public final class FindSyndicatedCopies extends PTransform<PCollection<SourcedAr
               }
               return banded;
             }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Signed.class))))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), new SignedCoder())))
         .apply("GroupBodyBlocks", GroupByKey.create())
         .apply("VerifyCopies", ParDo.of(new VerifyCopiesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))

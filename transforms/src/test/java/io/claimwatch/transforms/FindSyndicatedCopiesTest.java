@@ -1,5 +1,6 @@
 package io.claimwatch.transforms;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
@@ -81,5 +83,14 @@ class FindSyndicatedCopiesTest {
     // 16 bands, each a block of the 300 copies (and perhaps the rewrite): about 300 comparisons per
     // band, where all pairs would be 16 × 44,850.
     assertTrue(comparisons > 0 && comparisons <= 16 * (COPIES + 1) * 2L, "comparisons: " + comparisons);
+  }
+
+  @Test
+  void signaturesSurviveTheirCoder() throws Exception {
+    long[] signature = {Long.MIN_VALUE, -1, 0, 1, 0x0123456789abcdefL, Long.MAX_VALUE};
+    FindSyndicatedCopies.Signed decoded =
+        CoderUtils.clone(new FindSyndicatedCopies.SignedCoder(), new FindSyndicatedCopies.Signed("wire-007", signature));
+    assertEquals("wire-007", decoded.articleId());
+    assertArrayEquals(signature, decoded.signature());
   }
 }
