@@ -45,10 +45,10 @@ public interface ClaimwatchOptions extends PipelineOptions {
   void setExtractor(String value);
 
   @Description("Groups that records, articles and claims are spread over at each shuffle: the most workers "
-      + "that can share a step. Default: 8 on the Direct Runner, where every group is a bundle and a group's "
-      + "state is copied each time another bundle reaches it, so few, large ones are fastest; 128 on other "
-      + "runners, which hash groups to workers, so that few groups would spread unevenly (16 went 10 to 6 over "
-      + "Flink's two workers); raise it for large clusters.")
+      + "that can share a step. Default: one per core on the Direct Runner, where every group is a bundle and a "
+      + "group's state is copied each time another bundle reaches it, so few, large ones are fastest; 128 on "
+      + "other runners, which hash groups to workers, so that few groups would spread unevenly (16 went 10 to 6 "
+      + "over Flink's two workers); raise it for large clusters.")
   @Default.InstanceFactory(ShuffleBucketsFactory.class)
   int getShuffleBuckets();
 
@@ -56,12 +56,11 @@ public interface ClaimwatchOptions extends PipelineOptions {
 
   /** {@link #getShuffleBuckets}'s default, which depends on the runner. */
   class ShuffleBucketsFactory implements DefaultValueFactory<Integer> {
-    static final int DIRECT_RUNNER = 8;
     static final int OTHER_RUNNERS = 128;
 
     @Override
     public Integer create(PipelineOptions options) {
-      return options.getRunner().getSimpleName().equals("DirectRunner") ? DIRECT_RUNNER : OTHER_RUNNERS;
+      return options.getRunner().getSimpleName().equals("DirectRunner") ? Runtime.getRuntime().availableProcessors() : OTHER_RUNNERS;
     }
   }
 

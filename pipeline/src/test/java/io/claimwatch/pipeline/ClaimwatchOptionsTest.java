@@ -12,7 +12,7 @@ class ClaimwatchOptionsTest {
 
   @Test
   void shuffleBucketsDefaultDependsOnTheRunner() {
-    assertEquals(8, parse("--runner=DirectRunner").getShuffleBuckets());
+    assertEquals(Runtime.getRuntime().availableProcessors(), parse("--runner=DirectRunner").getShuffleBuckets());
     assertEquals(128, parse("--runner=FlinkRunner").getShuffleBuckets());
     assertEquals(32, parse("--runner=FlinkRunner", "--shuffleBuckets=32").getShuffleBuckets());
     assertEquals(4, parse("--runner=DirectRunner", "--shuffleBuckets=4").getShuffleBuckets());
