@@ -288,7 +288,9 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
       if (representative == null) {
         context.output(mention);
       } else {
-        context.output(ClaimMention.newBuilder(mention).setClaimId(ClaimKeys.id(representative)).build());
+        ClaimMention clustered = MentionCopies.shallowCopy(mention);
+        clustered.setClaimId(ClaimKeys.id(representative));
+        context.output(clustered);
       }
     }
   }

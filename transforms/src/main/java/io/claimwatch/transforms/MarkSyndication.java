@@ -40,7 +40,13 @@ public final class MarkSyndication extends PTransform<PCollection<ClaimMention>,
     public void process(ProcessContext context, BoundedWindow window) {
       ClaimMention mention = context.element();
       String group = groups.get(context, window).get(mention.getArticleId());
-      context.output(group == null ? mention : ClaimMention.newBuilder(mention).setSyndicationGroup(group).build());
+      if (group == null) {
+        context.output(mention);
+      } else {
+        ClaimMention marked = MentionCopies.shallowCopy(mention);
+        marked.setSyndicationGroup(group);
+        context.output(marked);
+      }
     }
   }
 }
