@@ -5,6 +5,7 @@ import io.claimwatch.nlp.claims.ClaimEmbeddings;
 import io.claimwatch.nlp.claims.ClaimMatcher;
 import io.claimwatch.nlp.claims.ClaimSignature;
 import io.claimwatch.nlp.claims.MinHashBands;
+import io.claimwatch.nlp.claims.ParaphraseClusters;
 import io.claimwatch.schemas.ClaimMention;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +24,9 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -42,16 +43,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * Gives paraphrases of one claim one id, at scale: distinct claim keys are blocked by MinHash bands
  * (no all-pairs comparison), candidate pairs inside a block are verified by a {@link ClaimMatcher}
- * that respects negation and numbers, and the verified pairs are joined into connected components
- * named by their smallest key. A mention's {@code claimId} becomes the id of its component's
- * representative key, so the same input gives the same ids on every runner, across all the days of
- * a run. Only verified pairs are gathered in one place; keys without a paraphrase keep their own id.
+ * that respects negation and numbers, and the verified pairs form {@link ParaphraseClusters}: every
+ * member of a cluster was verified the same claim as its representative.
+ * A mention's {@code claimId} becomes the id of its cluster's representative key, so the same input
+ * gives the same ids on every runner, across all the days of a run. Only verified pairs are gathered
+ * in one place; keys without a paraphrase keep their own id.
  *
  * <p>Two outlets cut one statement's content differently (one attributes a clause, the other states
  * the whole sentence in its own voice), so a mention's sentence key (its whole sentence, source and
- * cue included) is blocked and verified alongside the claim keys: a verified pair of sentences joins the
- * claims of those sentences. Sentence keys are nodes of the same graph, marked so that they sort
- * after every claim key and never name a component.
+ * cue included) is blocked and verified alongside the claim keys: a verified pair that holds a
+ * sentence counts as a pair of that sentence's claims. Sentence keys are marked so that they sort
+ * after every claim key.
  */
 public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, PCollection<ClaimMention>> {
   private static final MinHashBands BANDS = new MinHashBands(16, 2);
@@ -105,7 +107,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         .apply("VerifyCandidatePairs", ParDo.of(new VerifyPairsFn(matcher, maxBlockSize)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
-    // A sentence that matched another is joined to the claims stated in it.
+    // The claims stated in each sentence that matched another.
     PCollection<KV<String, String>> matchedSentences = pairs
         .apply("MatchedSentences", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((KV<String, String> pair) -> {
@@ -125,8 +127,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
             }));
     PCollection<KV<String, String>> links = PCollectionList.of(matchedSentences).and(sentenceClaims)
         .apply("SentencesAndClaims", Flatten.pCollections())
-        // Grouped by bucket, not by sentence: every group is a bundle on the Direct Runner, and every
-        // bundle adds an accumulator that ConnectParaphrases' state copies again for each later one.
+        // Grouped by bucket, not by sentence: every group is a bundle on the Direct Runner.
         .apply("SentencesByBucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
             .via((KV<String, String> link) -> KV.of(Math.floorMod(link.getKey().hashCode(), bucketCount), link)))
@@ -135,17 +136,58 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         .apply("LinkMatchedSentencesToClaims", ParDo.of(new LinkSentenceFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
-    // Claim key → representative, for claim keys that have one (sentence nodes sort last, so a
-    // component's smallest node is a claim key).
-    PCollectionView<Map<String, String>> representatives = PCollectionList.of(pairs).and(links)
-        .apply("AllEdges", Flatten.pCollections())
-        .apply("ConnectParaphrases", new ConnectComponents())
-        .apply("ClaimKeysOnly", Filter.by((KV<String, String> node) -> !node.getKey().startsWith(SENTENCE_NODE)))
+    // Claim key → representative, for claim keys in a cluster; the pairs and the sentences' claims
+    // meet in one clustering, on one worker (the pairs are far fewer than the mentions).
+    PCollectionView<Iterable<KV<String, String>>> pairsView = pairs.apply("PairsAsView", View.asIterable());
+    PCollectionView<Iterable<KV<String, String>>> linksView = links.apply("SentenceLinksAsView", View.asIterable());
+    PCollectionView<Map<String, String>> representatives = mentions.getPipeline()
+        .apply("OneClustering", Create.of(0).withCoder(VarIntCoder.of()))
+        .apply("ClusterParaphrases", ParDo.of(new ClusterParaphrasesFn(pairsView, linksView)).withSideInputs(pairsView, linksView))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("RepresentativesView", View.asMap());
 
     return mentions
         .apply("AssignClusterIds", ParDo.of(new AssignClusterIdFn(representatives)).withSideInputs(representatives))
         .setCoder(AvroCoder.of(ClaimMention.class));
+  }
+
+  /**
+   * Clusters the claim keys of the verified pairs, a sentence standing for the claims stated in it
+   * (its links), on the single element it is given.
+   */
+  static final class ClusterParaphrasesFn extends DoFn<Integer, KV<String, String>> {
+    private final PCollectionView<Iterable<KV<String, String>>> pairs;
+    private final PCollectionView<Iterable<KV<String, String>>> links;
+
+    ClusterParaphrasesFn(PCollectionView<Iterable<KV<String, String>>> pairs, PCollectionView<Iterable<KV<String, String>>> links) {
+      this.pairs = pairs;
+      this.links = links;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      Map<String, Set<String>> claimsOfSentence = new HashMap<>();
+      for (KV<String, String> link : context.sideInput(links)) {
+        claimsOfSentence.computeIfAbsent(link.getValue(), sentence -> new TreeSet<>()).add(link.getKey());
+      }
+      ParaphraseClusters clusters = new ParaphraseClusters();
+      for (KV<String, String> pair : context.sideInput(pairs)) {
+        if (!pair.getKey().startsWith(SENTENCE_NODE) && !pair.getValue().startsWith(SENTENCE_NODE)) {
+          clusters.addPair(pair.getKey(), pair.getValue());
+          continue;
+        }
+        for (String a : claimsOf(pair.getKey(), claimsOfSentence)) {
+          for (String b : claimsOf(pair.getValue(), claimsOfSentence)) {
+            clusters.addSentencePair(a, b);
+          }
+        }
+      }
+      clusters.representatives().forEach((claim, representative) -> context.output(KV.of(claim, representative)));
+    }
+
+    private static Set<String> claimsOf(String node, Map<String, Set<String>> claimsOfSentence) {
+      return node.startsWith(SENTENCE_NODE) ? claimsOfSentence.getOrDefault(node, Set.of()) : Set.of(node);
+    }
   }
 
   /** Marks, in a sentence's group, that the sentence matched another (no claim key is empty there). */

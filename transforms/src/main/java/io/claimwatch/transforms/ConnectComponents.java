@@ -24,8 +24,7 @@ import org.apache.beam.sdk.values.PCollectionView;
  * translation of a group pre-combines its values into a list: a 10k-article run on Flink's default
  * ({@code [auto]}) environment failed sorting it ("The record exceeds the maximum size of a sort
  * buffer"), as a combined accumulator of the whole graph had at 100k on {@code [local]}. The graph of
- * verified pairs is far smaller than the corpus (one edge per copy or paraphrase), so one worker
- * holds it.
+ * verified pairs is far smaller than the corpus (one edge per copy), so one worker holds it.
  */
 public final class ConnectComponents extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
   @Override

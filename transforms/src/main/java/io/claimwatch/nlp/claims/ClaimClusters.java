@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Connected components of the "same claim" graph by union-find; each component is named by its
- * smallest claim key, so the result does not depend on the order edges arrive in.
+ * Connected components by union-find; each component is named by its smallest node, so the result
+ * does not depend on the order edges arrive in. For groups of copies (syndication), where a copy of a
+ * copy is a copy; claims are clustered by {@link ParaphraseClusters}, which does not chain.
  */
 public final class ClaimClusters implements Serializable {
   private final HashMap<String, String> parent = new HashMap<>();

@@ -1,0 +1,74 @@
+package io.claimwatch.nlp.claims;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Clusters of claim keys in which every member was verified the same claim as its cluster's
+ * representative (clusters of radius one). Keys are taken in order of how many keys they were
+ * verified against directly (most first, then key order); a key not yet in a cluster founds one and
+ * takes every partner not yet in a cluster. The result depends only on the set of pairs, not on
+ * their order.
+ *
+ * <p>Connected components chain instead: on a 10k-article corpus of PolNeAR train the verified
+ * pairs joined 14,487 of 26,122 claim keys into one component (56% of the mentions), because a
+ * matcher that is right four times in five on MSRP's hand-picked pairs still accepts some of the
+ * millions of pairs that blocking proposes, and each pair merged two whole components. Here a wrong
+ * pair moves one key at most. Pairs found through sentences (a sentence standing for the claims
+ * stated in it) join clusters but do not rank their keys: a short claim ("clinton") is stated in
+ * many sentences that match others.
+ */
+public final class ParaphraseClusters {
+  private static final TreeSet<String> NONE = new TreeSet<>();
+  private final Map<String, TreeSet<String>> partners = new HashMap<>();
+  private final Map<String, TreeSet<String>> directPartners = new HashMap<>();
+
+  /** Records that two claim keys were verified the same claim, one against the other. */
+  public void addPair(String a, String b) {
+    if (link(partners, a, b)) {
+      link(directPartners, a, b);
+    }
+  }
+
+  /** Records that two claim keys are the same claim by their sentences' match. */
+  public void addSentencePair(String a, String b) {
+    link(partners, a, b);
+  }
+
+  private static boolean link(Map<String, TreeSet<String>> graph, String a, String b) {
+    if (a.equals(b)) {
+      return false;
+    }
+    graph.computeIfAbsent(a, k -> new TreeSet<>()).add(b);
+    graph.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
+    return true;
+  }
+
+  /** Each clustered key's representative, the representatives included (keys left alone are absent). */
+  public Map<String, String> representatives() {
+    List<String> order = new ArrayList<>(partners.keySet());
+    order.sort(Comparator.comparingInt((String key) -> -directPartners.getOrDefault(key, NONE).size()).thenComparing(key -> key));
+    Map<String, String> representatives = new TreeMap<>();
+    for (String key : order) {
+      if (representatives.containsKey(key)) {
+        continue;
+      }
+      boolean founded = false;
+      for (String partner : partners.get(key)) {
+        if (!representatives.containsKey(partner)) {
+          representatives.put(partner, key);
+          founded = true;
+        }
+      }
+      if (founded) {
+        representatives.put(key, key);
+      }
+    }
+    return representatives;
+  }
+}

@@ -1,0 +1,76 @@
+package io.claimwatch.nlp.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every member of a cluster was verified against its representative; a chain of pairs is not a cluster. */
+class ParaphraseClustersTest {
+  @Test
+  void aKeyVerifiedAgainstTwoOthersRepresentsBoth() {
+    ParaphraseClusters clusters = new ParaphraseClusters();
+    clusters.addPair("putin open ceasefire", "putin ready truce");
+    clusters.addPair("putin open ceasefire", "kremlin ready negotiate ceasefire");
+    Map<String, String> representatives = clusters.representatives();
+    assertEquals("putin open ceasefire", representatives.get("putin ready truce"));
+    assertEquals("putin open ceasefire", representatives.get("kremlin ready negotiate ceasefire"));
+    assertEquals("putin open ceasefire", representatives.get("putin open ceasefire"));
+  }
+
+  @Test
+  void aChainDoesNotJoinItsEnds() {
+    ParaphraseClusters clusters = new ParaphraseClusters();
+    // a ~ b ~ c ~ d, each only with its neighbours: connected components would make one claim of four.
+    clusters.addPair("a", "b");
+    clusters.addPair("b", "c");
+    clusters.addPair("c", "d");
+    // "b" and "c" have two partners each; "b" comes first and takes "a" and "c", "d" stays alone.
+    assertEquals(Map.of("a", "b", "b", "b", "c", "b"), clusters.representatives());
+  }
+
+  @Test
+  void sentencePairsJoinButDoNotRankAndOrderDoesNotMatter() {
+    List<String[]> pairs = List.of(new String[] {"x", "y"}, new String[] {"y", "z"}, new String[] {"clinton", "x"},
+        new String[] {"clinton", "y"}, new String[] {"clinton", "z"});
+    ParaphraseClusters forward = new ParaphraseClusters();
+    ParaphraseClusters backward = new ParaphraseClusters();
+    for (int i = 0; i < pairs.size(); i++) {
+      String[] pair = pairs.get(i);
+      String[] reversed = pairs.get(pairs.size() - 1 - i);
+      add(forward, pair);
+      add(backward, new String[] {reversed[1], reversed[0]});
+    }
+    // "y" has two direct partners, "clinton" none (its three came through sentences): "y" leads.
+    assertEquals("y", forward.representatives().get("x"));
+    assertEquals("y", forward.representatives().get("clinton"));
+    assertEquals(forward.representatives(), backward.representatives());
+  }
+
+  @Test
+  void aPairFoundBothWaysRanksItsKeysWhicheverComesFirst() {
+    ParaphraseClusters sentenceFirst = new ParaphraseClusters();
+    sentenceFirst.addSentencePair("b", "c");
+    sentenceFirst.addPair("b", "c");
+    sentenceFirst.addPair("c", "d");
+    sentenceFirst.addPair("a", "d");
+    ParaphraseClusters directFirst = new ParaphraseClusters();
+    directFirst.addPair("c", "b");
+    directFirst.addSentencePair("c", "b");
+    directFirst.addPair("d", "c");
+    directFirst.addPair("d", "a");
+    // "c" and "d" have two direct partners each, "c" first: it takes "b" and "d"; "a" stays alone
+    // (had the sentence pair hidden "b" from "c"'s count, "d" would have led and taken "a" and "c").
+    assertEquals(Map.of("b", "c", "c", "c", "d", "c"), sentenceFirst.representatives());
+    assertEquals(sentenceFirst.representatives(), directFirst.representatives());
+  }
+
+  private static void add(ParaphraseClusters clusters, String[] pair) {
+    if (pair[0].equals("clinton") || pair[1].equals("clinton")) {
+      clusters.addSentencePair(pair[0], pair[1]);
+    } else {
+      clusters.addPair(pair[0], pair[1]);
+    }
+  }
+}
