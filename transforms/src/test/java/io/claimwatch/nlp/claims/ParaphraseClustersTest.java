@@ -23,9 +23,7 @@ class ParaphraseClustersTest {
   void aChainDoesNotJoinItsEnds() {
     ParaphraseClusters clusters = new ParaphraseClusters();
     // a ~ b ~ c ~ d, each only with its neighbours: connected components would make one claim of four.
-    clusters.addPair("a", "b");
-    clusters.addPair("b", "c");
-    clusters.addPair("c", "d");
+    addPairs(clusters, "a b", "b c", "c d");
     // "b" and "c" have two partners each; "b" comes first and takes "a" and "c", "d" stays alone.
     assertEquals(Map.of("a", "b", "b", "b", "c", "b"), clusters.representatives());
   }
@@ -52,18 +50,23 @@ class ParaphraseClustersTest {
   void aPairFoundBothWaysRanksItsKeysWhicheverComesFirst() {
     ParaphraseClusters sentenceFirst = new ParaphraseClusters();
     sentenceFirst.addSentencePair("b", "c");
-    sentenceFirst.addPair("b", "c");
-    sentenceFirst.addPair("c", "d");
-    sentenceFirst.addPair("a", "d");
+    addPairs(sentenceFirst, "b c", "c d", "a d");
     ParaphraseClusters directFirst = new ParaphraseClusters();
-    directFirst.addPair("c", "b");
+    addPairs(directFirst, "c b");
     directFirst.addSentencePair("c", "b");
-    directFirst.addPair("d", "c");
-    directFirst.addPair("d", "a");
+    addPairs(directFirst, "d c", "d a");
     // "c" and "d" have two direct partners each, "c" first: it takes "b" and "d"; "a" stays alone
     // (had the sentence pair hidden "b" from "c"'s count, "d" would have led and taken "a" and "c").
     assertEquals(Map.of("b", "c", "c", "c", "d", "c"), sentenceFirst.representatives());
     assertEquals(sentenceFirst.representatives(), directFirst.representatives());
+  }
+
+  /** Adds verified pairs written "a b". */
+  private static void addPairs(ParaphraseClusters clusters, String... pairs) {
+    for (String pair : pairs) {
+      String[] keys = pair.split(" ");
+      clusters.addPair(keys[0], keys[1]);
+    }
   }
 
   private static void add(ParaphraseClusters clusters, String[] pair) {
