@@ -30,9 +30,8 @@ public final class ParaphraseClusters {
 
   /** Records that two claim keys were verified the same claim, one against the other. */
   public void addPair(String a, String b) {
-    if (link(partners, a, b)) {
-      link(directPartners, a, b);
-    }
+    link(partners, a, b);
+    link(directPartners, a, b);
   }
 
   /** Records that two claim keys are the same claim by their sentences' match. */
@@ -40,13 +39,11 @@ public final class ParaphraseClusters {
     link(partners, a, b);
   }
 
-  private static boolean link(Map<String, TreeSet<String>> graph, String a, String b) {
-    if (a.equals(b)) {
-      return false;
+  private static void link(Map<String, TreeSet<String>> graph, String a, String b) {
+    if (!a.equals(b)) {
+      graph.computeIfAbsent(a, k -> new TreeSet<>()).add(b);
+      graph.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
     }
-    graph.computeIfAbsent(a, k -> new TreeSet<>()).add(b);
-    graph.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
-    return true;
   }
 
   /** Each clustered key's representative, the representatives included (keys left alone are absent). */
