@@ -1,6 +1,6 @@
 package io.claimwatch.transforms;
 
-import io.claimwatch.nlp.claims.ClaimClusters;
+import io.claimwatch.nlp.claims.UnionFind;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -49,7 +49,7 @@ public final class ConnectComponents extends PTransform<PCollection<KV<String, S
 
     @ProcessElement
     public void process(ProcessContext context) {
-      ClaimClusters components = new ClaimClusters();
+      UnionFind components = new UnionFind();
       for (KV<String, String> edge : context.sideInput(edges)) {
         components.connect(edge.getKey(), edge.getValue());
       }

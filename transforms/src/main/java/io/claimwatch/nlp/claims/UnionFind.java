@@ -1,6 +1,5 @@
 package io.claimwatch.nlp.claims;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +10,7 @@ import java.util.TreeMap;
  * does not depend on the order edges arrive in. For groups of copies (syndication), where a copy of a
  * copy is a copy; claims are clustered by {@link ParaphraseClusters}, which does not chain.
  */
-public final class ClaimClusters implements Serializable {
+public final class UnionFind {
   private final HashMap<String, String> parent = new HashMap<>();
 
   public void connect(String a, String b) {
@@ -25,10 +24,6 @@ public final class ClaimClusters implements Serializable {
         parent.put(rootA, rootB);
       }
     }
-  }
-
-  public void addAll(ClaimClusters other) {
-    other.parent.forEach(this::connect);
   }
 
   /** Each clustered key's representative, the representatives included (keys alone in their component are absent). */
