@@ -1,12 +1,15 @@
 package io.claimwatch.nlp;
 
+import java.util.Locale;
+import java.util.Set;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 
 /**
  * Which language a body is in (ISO 639-3, e.g. "eng"), by OpenNLP's language detector over the
  * body's first thousand characters; English when the detector can hardly tell it from its best
- * guess. Not thread-safe: one per thread or DoFn instance.
+ * guess, or without asking it when English function words are frequent in a long enough sample.
+ * Not thread-safe: one per thread or DoFn instance.
  */
 public final class LanguageIdentifier {
   public static final String ENGLISH = "eng";
@@ -25,11 +28,29 @@ public final class LanguageIdentifier {
    */
   private static final double ENGLISH_TIE = 0.7;
 
+  /**
+   * Frequent English words that are not words of other languages in Latin script (not "of",
+   * Dutch "or"; "was", Dutch; "will", German; "for" and "have", Danish and Norwegian).
+   */
+  private static final Set<String> ENGLISH_MARKERS = Set.of("the", "and", "that", "with", "said", "which",
+      "would", "this", "they", "their", "have", "has", "been", "from", "were");
+  /**
+   * The detector was 6.7% of a 10k-article run's Java samples. In the samples of 796 of the 839
+   * PolNeAR train bodies at least 8% of the words are markers (the fewest: 5%), in text of another
+   * language hardly any (LanguageIdentifierTest); below this share, or in a shorter sample, the
+   * detector decides.
+   */
+  private static final double MARKER_SHARE = 0.08;
+  private static final int MIN_MARKER_SAMPLE_WORDS = 60;
+
   private final LanguageDetectorME detector = new LanguageDetectorME(NlpModels.languages());
 
   public String identify(String body) {
     String sample = body.length() <= SAMPLE_CHARS ? body : body.substring(0, SAMPLE_CHARS);
     if (sample.codePoints().filter(Character::isLetter).limit(MIN_LETTERS).count() < MIN_LETTERS) {
+      return ENGLISH;
+    }
+    if (plainlyEnglish(sample)) {
       return ENGLISH;
     }
     Language[] ranked = detector.predictLanguages(sample);
@@ -39,5 +60,17 @@ public final class LanguageIdentifier {
       }
     }
     return ranked[0].getLang();
+  }
+
+  static boolean plainlyEnglish(String sample) {
+    int words = 0;
+    int markers = 0;
+    for (String word : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      if (!word.isEmpty()) {
+        words++;
+        markers += ENGLISH_MARKERS.contains(word) ? 1 : 0;
+      }
+    }
+    return words >= MIN_MARKER_SAMPLE_WORDS && markers >= MARKER_SHARE * words;
   }
 }
