@@ -93,12 +93,12 @@ public final class FindSyndicatedCopies extends PTransform<PCollection<SourcedAr
         .apply("SignBodies", FlatMapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Signed.class))))
             .via((SourcedArticle a) -> {
-              Set<String> shingles = Shingles.of(a.article().getBody(), SHINGLE_WORDS);
+              long[] shingles = Shingles.hashes(a.article().getBody(), SHINGLE_WORDS);
               List<KV<Integer, KV<String, Signed>>> banded = new ArrayList<>();
-              if (shingles.isEmpty()) {
+              if (shingles.length == 0) {
                 return banded;
               }
-              long[] signature = BANDS.signature(shingles);
+              long[] signature = BANDS.signatureOfHashes(shingles);
               Signed signed = new Signed(a.article().getId(), signature);
               for (String band : BANDS.bandKeys(signature)) {
                 banded.add(KV.of(Math.floorMod(band.hashCode(), bucketCount), KV.of(band, signed)));

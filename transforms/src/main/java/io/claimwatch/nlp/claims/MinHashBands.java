@@ -30,8 +30,16 @@ public final class MinHashBands {
     long[] termHashes = new long[terms.size()];
     int t = 0;
     for (String term : terms) {
-      termHashes[t++] = fnv1a(term);
+      termHashes[t++] = fnv1a(FNV_OFFSET, term.getBytes(StandardCharsets.UTF_8));
     }
+    return signatureOfHashes(termHashes);
+  }
+
+  /**
+   * The signature of terms given by their hashes ({@link #fnv1a} of their UTF-8 from {@link
+   * #FNV_OFFSET}); a term hashed twice counts once, as in a set.
+   */
+  public long[] signatureOfHashes(long[] termHashes) {
     long[] signature = new long[bands * rows];
     for (int i = 0; i < signature.length; i++) {
       long seed = mix(0x9E3779B97F4A7C15L * (i + 1));
@@ -68,9 +76,12 @@ public final class MinHashBands {
     return (double) equal / a.length;
   }
 
-  private static long fnv1a(String s) {
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+  /** FNV-1a's starting value. */
+  public static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+  /** FNV-1a over {@code bytes}, continuing from {@code hash}: a text's hash can be taken piece by piece. */
+  public static long fnv1a(long hash, byte[] bytes) {
+    for (byte b : bytes) {
       hash ^= b & 0xff;
       hash *= 0x100000001b3L;
     }
