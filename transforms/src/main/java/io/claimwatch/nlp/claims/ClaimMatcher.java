@@ -126,8 +126,12 @@ public final class ClaimMatcher implements Serializable {
   public boolean same(Claim claimA, Claim claimB) {
     ClaimSignature a = claimA.signature;
     ClaimSignature b = claimB.signature;
-    if (a.negative() != b.negative() || sharedTerms(a, b) < MIN_SHARED_TERMS || numbersDisagree(a, b)
-        || termJaccard(a, b) < MIN_TERM_JACCARD) {
+    if (a.negative() != b.negative() || numbersDisagree(a, b)) {
+      return false;
+    }
+    int shared = sharedTerms(a, b);
+    // Both negated or neither: a shared negation is not a shared content term.
+    if (shared - (a.negative() ? 1 : 0) < MIN_SHARED_TERMS || jaccard(shared, a, b) < MIN_TERM_JACCARD) {
       return false;
     }
     double[] lexicalSums = lexicalSums(lexicalFeatures(claimA, claimB));
@@ -162,7 +166,7 @@ public final class ClaimMatcher implements Serializable {
   private static int sharedTerms(ClaimSignature a, ClaimSignature b) {
     int shared = 0;
     for (String term : a.terms()) {
-      if (b.terms().contains(term) && !term.equals(ClaimSignature.NEGATION)) {
+      if (b.terms().contains(term)) {
         shared++;
       }
     }
@@ -171,12 +175,10 @@ public final class ClaimMatcher implements Serializable {
 
   /** Shared terms over all terms of the two claims (the network's Jaccard input). */
   static double termJaccard(ClaimSignature a, ClaimSignature b) {
-    int shared = 0;
-    for (String term : a.terms()) {
-      if (b.terms().contains(term)) {
-        shared++;
-      }
-    }
+    return jaccard(sharedTerms(a, b), a, b);
+  }
+
+  private static double jaccard(int shared, ClaimSignature a, ClaimSignature b) {
     int union = a.terms().size() + b.terms().size() - shared;
     return union == 0 ? 0 : (double) shared / union;
   }
