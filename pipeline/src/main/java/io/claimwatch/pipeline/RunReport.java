@@ -1,7 +1,7 @@
 package io.claimwatch.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimwatch.report.JsonLinesReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,6 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** What a run prints when it ends: its summary and each day's top claims. */
 final class RunReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Comparator<JsonNode> TOP = Comparator
       .comparingLong((JsonNode d) -> -d.get("outlets").asLong())
       .thenComparingLong(d -> -d.get("mentions").asLong())
@@ -88,11 +87,7 @@ final class RunReport {
     for (ResourceId file : files) {
       try (BufferedReader reader = new BufferedReader(
           new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          if (!line.isBlank()) {
-            action.accept(JSON.readTree(line));
-          }
-        }
+        JsonLinesReader.forEach(reader, file.toString(), action);
       }
     }
   }

@@ -288,20 +288,7 @@ final class ReportData {
     }
     for (Path file : files) {
       try (BufferedReader reader = Files.newBufferedReader(file)) {
-        long lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          lineNumber++;
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode record;
-          try {
-            record = JSON.readTree(line);
-          } catch (IOException e) {
-            throw new IOException("not JSON at " + file + ":" + lineNumber + ": " + e.getMessage(), e);
-          }
-          action.accept(record);
-        }
+        JsonLinesReader.forEach(reader, file.toString(), action);
       }
     }
   }
@@ -397,21 +384,26 @@ final class ReportData {
       this.claimId = claimId;
     }
 
+    /**
+     * Adds a day of the claim. Daily files are sharded at random, so nothing may depend on the
+     * order days arrive in: the key shown is the representative day's, and a source named with
+     * several kinds shows the first in alphabetical order.
+     */
     void add(JsonNode d) {
       days++;
-      claimKey = d.path("claimKey").asText(claimKey);
       // Representative: the day with the most mentions; ties go to the earliest day.
       if (best == null || d.path("mentions").asLong() > best.path("mentions").asLong()
           || d.path("mentions").asLong() == best.path("mentions").asLong()
           && d.path("day").asText().compareTo(best.path("day").asText()) < 0) {
         best = d;
+        claimKey = d.path("claimKey").asText("");
         examples.clear();
         d.path("examples").forEach(examples::add);
       }
       for (JsonNode s : d.path("sources")) {
         String name = s.path("name").asText();
         sources.computeIfAbsent(name, k -> new long[1])[0] += s.path("mentions").asLong();
-        sourceKinds.putIfAbsent(name, s.path("kind").asText());
+        sourceKinds.merge(name, s.path("kind").asText(), (kind, other) -> kind.compareTo(other) <= 0 ? kind : other);
       }
       d.path("outletNames").forEach(o -> outletNames.add(o.asText()));
     }

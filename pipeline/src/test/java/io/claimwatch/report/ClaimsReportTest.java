@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -139,6 +143,29 @@ class ClaimsReportTest {
   @Test
   void sameOutputsSameReport() throws IOException {
     assertEquals(render(), ClaimsReport.render(dir, 5));
+  }
+
+  @Test
+  void theReportDoesNotDependOnTheOrderOfDailyRecords() throws IOException {
+    // Daily files are sharded at random: the same records may come in any order. Here the steady
+    // claim's key differs by day, so a key taken from whichever day came last would differ.
+    ReportFixture.write(dir);
+    Path daily = dir.resolve("daily").resolve("daily-00000-of-00001.jsonl");
+    List<String> records = new ArrayList<>();
+    for (String line : Files.readAllLines(daily)) {
+      ObjectNode record = (ObjectNode) ReportFixture.JSON.readTree(line);
+      if (record.path("claimId").asText().equals(STEADY)) {
+        record.put("claimKey", "steady key of " + record.path("day").asText());
+      }
+      records.add(ReportFixture.JSON.writeValueAsString(record));
+    }
+    Files.write(daily, records);
+    String inOrder = ClaimsReport.render(dir, 5);
+    Collections.reverse(records);
+    Files.write(daily, records);
+    assertEquals(inOrder, ClaimsReport.render(dir, 5));
+    // One mention a day: the representative day is the earliest.
+    assertTrue(inOrder.contains("steady key of " + ReportFixture.FIRST_DAY), "the representative day's key");
   }
 
   @Test
