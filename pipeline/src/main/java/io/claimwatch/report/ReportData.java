@@ -258,13 +258,29 @@ final class ReportData {
     forEachRecord("deadletter", d -> {
       deadLetterRecords++;
       String stage = d.path("stage").asText("?");
-      String reason = d.path("reason").asText("");
-      Map<String, ReasonCount> reasons = deadLetters.computeIfAbsent(stage, k -> new TreeMap<>());
-      String key = reasonGroup(reason);
-      if (!reasons.containsKey(key) && reasons.size() >= MAX_REASONS) {
-        key = "(other reasons)";
+      deadLetters.computeIfAbsent(stage, k -> new TreeMap<>())
+          .computeIfAbsent(reasonGroup(d.path("reason").asText("")), k -> new ReasonCount()).add(d);
+    });
+    // Dead-letter files are sharded at random: which reasons are kept apart must not depend on the
+    // order records arrive in, so the most frequent are (ties by name), the rest folded together.
+    deadLetters.replaceAll((stage, reasons) -> {
+      if (reasons.size() <= MAX_REASONS) {
+        return reasons;
       }
-      reasons.computeIfAbsent(key, k -> new ReasonCount(d)).count++;
+      List<Map.Entry<String, ReasonCount>> ranked = new ArrayList<>(reasons.entrySet());
+      ranked.sort(Comparator.comparingLong((Map.Entry<String, ReasonCount> e) -> -e.getValue().count)
+          .thenComparing(Map.Entry::getKey));
+      Map<String, ReasonCount> kept = new TreeMap<>();
+      ReasonCount other = new ReasonCount();
+      for (int i = 0; i < ranked.size(); i++) {
+        if (i < MAX_REASONS - 1) {
+          kept.put(ranked.get(i).getKey(), ranked.get(i).getValue());
+        } else {
+          other.addAll(ranked.get(i).getValue());
+        }
+      }
+      kept.put("(other reasons)", other);
+      return kept;
     });
     forEachRecord("duplicates", d -> duplicateRecords++);
   }
@@ -447,12 +463,28 @@ final class ReportData {
     }
   }
 
+  /**
+   * How many dead letters gave a reason, and one of them: the first in input order (file, line,
+   * then its JSON text), whatever order the dead letters came in.
+   */
   static final class ReasonCount {
-    final JsonNode sample;
+    private static final Comparator<JsonNode> INPUT_ORDER = Comparator
+        .comparing((JsonNode d) -> d.path("file").asText(""))
+        .thenComparingLong(d -> d.path("line").asLong(Long.MAX_VALUE))
+        .thenComparing(JsonNode::toString);
+    JsonNode sample;
     long count;
 
-    ReasonCount(JsonNode sample) {
-      this.sample = sample;
+    void add(JsonNode record) {
+      count++;
+      if (sample == null || INPUT_ORDER.compare(record, sample) < 0) {
+        sample = record;
+      }
+    }
+
+    void addAll(ReasonCount other) {
+      count += other.count - 1;
+      add(other.sample);
     }
   }
 
