@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
@@ -25,6 +26,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** What a run prints when it ends: its summary and each day's top claims. */
 final class RunReport {
+  private static final Set<String> RANKING = Set.of("day", "outlets", "mentions", "claimId");
   private static final Comparator<JsonNode> TOP = Comparator
       .comparingLong((JsonNode d) -> -d.get("outlets").asLong())
       .thenComparingLong(d -> -d.get("mentions").asLong())
@@ -42,15 +44,23 @@ final class RunReport {
     // (100k articles over 125 days: an OutOfMemoryError here after the job itself had finished).
     Map<String, PriorityQueue<JsonNode>> topByDay = new TreeMap<>();
     Map<String, Long> claimsByDay = new TreeMap<>();
-    forEachJsonLine(dir + "/daily/*.jsonl", daily -> {
-      String day = daily.get("day").asText();
-      claimsByDay.merge(day, 1L, Long::sum);
-      PriorityQueue<JsonNode> top = topByDay.computeIfAbsent(day, d -> new PriorityQueue<>(TOP.reversed()));
-      top.add(daily);
-      if (top.size() > topClaims) {
-        top.poll();
+    for (ResourceId file : files(dir + "/daily/*.jsonl")) {
+      try (BufferedReader reader = open(file)) {
+        // The ranking fields of every record, the whole record only of those that enter a day's top.
+        JsonLinesReader.forEachLine(reader, file.toString(), line -> {
+          JsonNode daily = line.fields(RANKING);
+          String day = daily.get("day").asText();
+          claimsByDay.merge(day, 1L, Long::sum);
+          PriorityQueue<JsonNode> top = topByDay.computeIfAbsent(day, d -> new PriorityQueue<>(TOP.reversed()));
+          if (top.size() < topClaims || TOP.compare(daily, top.peek()) < 0) {
+            top.add(line.record());
+            if (top.size() > topClaims) {
+              top.poll();
+            }
+          }
+        });
       }
-    });
+    }
     for (Map.Entry<String, PriorityQueue<JsonNode>> day : topByDay.entrySet()) {
       List<JsonNode> claims = new ArrayList<>(day.getValue());
       claims.sort(TOP);
@@ -79,17 +89,25 @@ final class RunReport {
   }
 
   private static void forEachJsonLine(String glob, Consumer<JsonNode> action) throws IOException {
+    for (ResourceId file : files(glob)) {
+      try (BufferedReader reader = open(file)) {
+        JsonLinesReader.forEach(reader, file.toString(), action);
+      }
+    }
+  }
+
+  /** The files {@code glob} matches (none is fine), in name order. */
+  private static List<ResourceId> files(String glob) throws IOException {
     List<ResourceId> files = new ArrayList<>();
     for (MatchResult.Metadata file : FileSystems.match(glob, EmptyMatchTreatment.ALLOW).metadata()) {
       files.add(file.resourceId());
     }
     files.sort(Comparator.comparing(ResourceId::toString));
-    for (ResourceId file : files) {
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
-        JsonLinesReader.forEach(reader, file.toString(), action);
-      }
-    }
+    return files;
+  }
+
+  private static BufferedReader open(ResourceId file) throws IOException {
+    return new BufferedReader(new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8));
   }
 
   private static byte[] readAll(ResourceId file) throws IOException {

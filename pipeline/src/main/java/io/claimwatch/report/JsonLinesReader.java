@@ -1,11 +1,16 @@
 package io.claimwatch.report;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -38,6 +43,76 @@ public final class JsonLinesReader {
       }
     }
     handOver(parse(batch, name, linesBefore), action);
+  }
+
+  /** A line to be read only in part: some top-level fields, and the whole record on demand. */
+  public interface Line {
+    /**
+     * The top-level fields {@code names} that hold a string, number, boolean or null, as an object
+     * of just those (so {@code path(name)} reads them as it would the whole record); fields holding
+     * an object or array are left out, skipped without being built, as are fields after the last
+     * one wanted.
+     */
+    ObjectNode fields(Set<String> names) throws IOException;
+
+    /** The whole record. */
+    JsonNode record() throws IOException;
+  }
+
+  /** A consumer of lines that may fail on a line's JSON. */
+  public interface LineAction {
+    void accept(Line line) throws IOException;
+  }
+
+  /**
+   * Every non-blank line, read only as far as {@code action} asks: for a pass that needs a few fields
+   * of every record and whole records of a few (building every record's tree was most of the
+   * report's time).
+   */
+  public static void forEachLine(BufferedReader reader, String name, LineAction action) throws IOException {
+    long lineNumber = 0;
+    for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+      lineNumber++;
+      if (!text.isBlank()) {
+        action.accept(new PartlyReadLine(text, name + ":" + lineNumber));
+      }
+    }
+  }
+
+  private record PartlyReadLine(String text, String where) implements Line {
+    @Override
+    public ObjectNode fields(Set<String> names) throws IOException {
+      ObjectNode found = JSON.createObjectNode();
+      int seen = 0;
+      try (JsonParser parser = JSON.getFactory().createParser(text)) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          throw new IOException("not JSON at " + where + ": not an object");
+        }
+        while (seen < names.size() && parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          JsonToken value = parser.nextToken();
+          boolean wanted = names.contains(field);
+          seen += wanted ? 1 : 0;
+          if (value.isStructStart()) {
+            parser.skipChildren();
+          } else if (wanted) {
+            found.set(field, JSON.readTree(parser));
+          }
+        }
+      } catch (JsonProcessingException e) {
+        throw new IOException("not JSON at " + where + ": " + e.getOriginalMessage(), e);
+      }
+      return found;
+    }
+
+    @Override
+    public JsonNode record() throws IOException {
+      try {
+        return JSON.readTree(text);
+      } catch (IOException e) {
+        throw new IOException("not JSON at " + where + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   private static JsonNode[] parse(List<String> lines, String name, long linesBefore) throws IOException {

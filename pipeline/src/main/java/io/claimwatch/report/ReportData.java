@@ -31,9 +31,11 @@ import java.util.stream.Stream;
  *   <li>{@code daily/}: each day's totals and top claims (a bounded heap per day) and, per claim, a
  *       compact day → mentions series (for rankings and emerging scores; one small array per claim,
  *       no records or text);
- *   <li>{@code daily/} again: wording, sources and outlets of the few claims the charts show;
+ *   <li>{@code daily/} again: wording, sources and outlets of the few claims the charts show (the
+ *       other records are read only as far as their claim id);
  *   <li>{@code mentions/}: per (claim, outlet, day) counts for the charted claims only, and the
- *       mentions of the example articles the report links to (capped per article);
+ *       mentions of the example articles the report links to (capped per article), whole records
+ *       built for those mentions only;
  *   <li>{@code deadletter/} and {@code duplicates/}: counts by stage and reason, one sample each.
  * </ol>
  */
@@ -119,7 +121,9 @@ final class ReportData {
 
   private void readDaily() throws IOException {
     Map<String, PriorityQueue<JsonNode>> heaps = new HashMap<>();
-    forEachRecord("daily", d -> {
+    forEachLine("daily", line -> {
+      // The counts of every record, the whole record only of those that enter a day's top.
+      JsonNode d = line.fields(DAILY_COUNTS);
       String day = d.path("day").asText();
       String claimId = d.path("claimId").asText();
       if (day.isEmpty() || claimId.isEmpty()) {
@@ -129,9 +133,11 @@ final class ReportData {
       outletsAreIndependent |= d.has("independentOutlets");
       days.computeIfAbsent(day, k -> new DayTotals()).add(d);
       PriorityQueue<JsonNode> heap = heaps.computeIfAbsent(day, k -> new PriorityQueue<>(TOP.reversed()));
-      heap.add(d);
-      if (heap.size() > topClaims) {
-        heap.poll();
+      if (heap.size() < topClaims || TOP.compare(d, heap.peek()) < 0) {
+        heap.add(line.record());
+        if (heap.size() > topClaims) {
+          heap.poll();
+        }
       }
       series.computeIfAbsent(claimId, ClaimSeries::new).add(epochDay(day), mentions, outletsOf(d));
     });
@@ -197,10 +203,10 @@ final class ReportData {
     Set<String> wanted = new HashSet<>();
     runTop.forEach(s -> wanted.add(s.claimId));
     emerging.forEach(s -> wanted.add(s.claimId()));
-    forEachRecord("daily", d -> {
-      String claimId = d.path("claimId").asText();
+    forEachLine("daily", line -> {
+      String claimId = line.fields(CLAIM_ID).path("claimId").asText();
       if (wanted.contains(claimId)) {
-        details.computeIfAbsent(claimId, ClaimDetail::new).add(d);
+        details.computeIfAbsent(claimId, ClaimDetail::new).add(line.record());
       }
     });
   }
@@ -220,7 +226,8 @@ final class ReportData {
     linked.remove("");
     linked.forEach(id -> articles.put(id, new Article(id)));
 
-    forEachRecord("mentions", m -> {
+    forEachLine("mentions", line -> {
+      JsonNode m = line.fields(MENTION_FIELDS);
       String claimId = m.path("claimId").asText();
       String outlet = m.path("outlet").asText();
       if (charted.contains(claimId)) {
@@ -234,7 +241,7 @@ final class ReportData {
       }
       Article article = articles.get(m.path("articleId").asText());
       if (article != null) {
-        article.add(m);
+        article.add(line.record());
       }
     });
     articles.values().forEach(Article::sort);
@@ -293,19 +300,36 @@ final class ReportData {
 
   // ---- reading
 
+  private static final Set<String> CLAIM_ID = Set.of("claimId");
+  /** What {@link #readDaily} reads of every daily record: {@link DayTotals}, {@link #TOP} and the series. */
+  private static final Set<String> DAILY_COUNTS = Set.of("day", "claimId", "mentions", "attributedMentions",
+      "ownVoiceMentions", "outlets", "independentOutlets");
+  private static final Set<String> MENTION_FIELDS = Set.of("claimId", "outlet", "day", "articleId");
+
+  private void forEachLine(String subdirectory, JsonLinesReader.LineAction action) throws IOException {
+    for (Path file : jsonLinesFiles(subdirectory)) {
+      try (BufferedReader reader = Files.newBufferedReader(file)) {
+        JsonLinesReader.forEachLine(reader, file.toString(), action);
+      }
+    }
+  }
+
   private void forEachRecord(String subdirectory, Consumer<JsonNode> action) throws IOException {
-    Path dir = directory.resolve(subdirectory);
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
-    }
-    for (Path file : files) {
+    for (Path file : jsonLinesFiles(subdirectory)) {
       try (BufferedReader reader = Files.newBufferedReader(file)) {
         JsonLinesReader.forEach(reader, file.toString(), action);
       }
+    }
+  }
+
+  /** The {@code .jsonl} files of an output subdirectory, in name order (none when it is absent). */
+  private List<Path> jsonLinesFiles(String subdirectory) throws IOException {
+    Path dir = directory.resolve(subdirectory);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
     }
   }
 
@@ -456,10 +480,12 @@ final class ReportData {
       }
     }
 
+    /** Text order; mentions alike in place and claim (two sources of one content) by their JSON, so the order is total. */
     void sort() {
       mentions.sort(Comparator.comparingLong((JsonNode m) -> m.path("sentence").path("start").asLong())
           .thenComparingLong(m -> m.path("content").path("spans").path(0).path("start").asLong())
-          .thenComparing(m -> m.path("claimId").asText()));
+          .thenComparing(m -> m.path("claimId").asText())
+          .thenComparing(JsonNode::toString));
     }
   }
 

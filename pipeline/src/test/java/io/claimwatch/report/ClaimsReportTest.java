@@ -168,6 +168,13 @@ class ClaimsReportTest {
     Files.write(daily, records);
     Collections.reverse(letters);
     Files.write(deadLetters, letters);
+    try (var files = Files.list(dir.resolve("mentions"))) {
+      for (Path file : files.toList()) {
+        List<String> mentions = new ArrayList<>(Files.readAllLines(file));
+        Collections.reverse(mentions);
+        Files.write(file, mentions);
+      }
+    }
     assertEquals(inOrder, ClaimsReport.render(dir, 5));
     // One mention a day: the representative day is the earliest.
     assertTrue(inOrder.contains("steady key of " + ReportFixture.FIRST_DAY), "the representative day's key");

@@ -43,4 +43,32 @@ class JsonLinesReaderTest {
     assertTrue(e.getMessage().startsWith("not JSON at daily.jsonl:2500: "), e.getMessage());
     assertEquals(2048, seen.size(), "the batch before the bad line was handed over");
   }
+
+  @Test
+  void aLineIsReadOnlyAsFarAsItsFieldsAreWanted() throws IOException {
+    String file = "{\"day\":\"2024-03-01\",\"nested\":{\"day\":\"inner\",\"list\":[1,{\"x\":2}]},\"n\":7,\"gone\":null,\"last\":\"z\"}\n"
+        + "\n"
+        + "{\"day\":\"2024-03-02\",\"n\":8} trailing garbage is never reached\n";
+    List<String> seen = new ArrayList<>();
+    JsonLinesReader.forEachLine(new BufferedReader(new StringReader(file)), "daily.jsonl", line -> {
+      JsonNode fields = line.fields(java.util.Set.of("day", "nested", "n", "gone"));
+      seen.add(fields.path("day").asText() + "|" + fields.path("n").asLong() + "|" + fields.has("nested") + "|"
+          + fields.path("gone").asText() + "|" + fields.has("last"));
+    });
+    // A nested object is skipped, not returned; a null reads as the whole record's would ("null").
+    assertEquals(List.of("2024-03-01|7|false|null|false", "2024-03-02|8|false||false"), seen);
+  }
+
+  @Test
+  void aWholeRecordAsksForTheWholeLineAndItsErrorsNameTheLine() {
+    String file = "{\"n\":1}\n{\"n\":2,\"x\":}\n";
+    List<Long> seen = new ArrayList<>();
+    IOException e = assertThrows(IOException.class, () -> JsonLinesReader.forEachLine(
+        new BufferedReader(new StringReader(file)), "mentions.jsonl", line -> seen.add(line.record().path("n").asLong())));
+    assertEquals(List.of(1L), seen);
+    assertTrue(e.getMessage().startsWith("not JSON at mentions.jsonl:2: "), e.getMessage());
+    IOException notAnObject = assertThrows(IOException.class, () -> JsonLinesReader.forEachLine(
+        new BufferedReader(new StringReader("[1,2]\n")), "daily.jsonl", line -> line.fields(java.util.Set.of("n"))));
+    assertTrue(notAnObject.getMessage().startsWith("not JSON at daily.jsonl:1: "), notAnObject.getMessage());
+  }
 }
