@@ -8,41 +8,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
- * Reads a JSON Lines file, parsing batches of lines on every core and handing the records to the
- * caller one at a time, in file order, on the calling thread. The report reads a 10k-article run's
- * daily records twice and its mentions once (about 800 MB of JSON) after the pipeline has finished,
- * on one thread until now: parsing was most of the report's time.
+ * Reads JSON Lines files: every record whole ({@link #forEach}), or each line only as far as the
+ * caller asks ({@link #forEachLine}: a few top-level fields of every record, whole records of a
+ * few). The report reads a 10k-article run's daily records twice and its mentions once (about 800
+ * MB of JSON) after the pipeline has finished; building every record's tree was most of its time.
  */
 public final class JsonLinesReader {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int BATCH_LINES = 2048;
 
   private JsonLinesReader() {}
 
   /**
    * Every non-blank line's record, in order.
    *
-   * @param name the file, for the message of a line that is not JSON (the first such line is reported)
+   * @param name the file, for the message of a line that is not JSON
    */
   public static void forEach(BufferedReader reader, String name, Consumer<JsonNode> action) throws IOException {
-    List<String> batch = new ArrayList<>(BATCH_LINES);
-    long linesBefore = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      batch.add(line);
-      if (batch.size() == BATCH_LINES) {
-        handOver(parse(batch, name, linesBefore), action);
-        linesBefore += batch.size();
-        batch.clear();
-      }
-    }
-    handOver(parse(batch, name, linesBefore), action);
+    forEachLine(reader, name, line -> action.accept(line.record()));
   }
 
   /** A line to be read only in part: some top-level fields, and the whole record on demand. */
@@ -64,11 +50,7 @@ public final class JsonLinesReader {
     void accept(Line line) throws IOException;
   }
 
-  /**
-   * Every non-blank line, read only as far as {@code action} asks: for a pass that needs a few fields
-   * of every record and whole records of a few (building every record's tree was most of the
-   * report's time).
-   */
+  /** Every non-blank line, read only as far as {@code action} asks. */
   public static void forEachLine(BufferedReader reader, String name, LineAction action) throws IOException {
     long lineNumber = 0;
     for (String text = reader.readLine(); text != null; text = reader.readLine()) {
@@ -111,36 +93,6 @@ public final class JsonLinesReader {
         return JSON.readTree(text);
       } catch (IOException e) {
         throw new IOException("not JSON at " + where + ": " + e.getMessage(), e);
-      }
-    }
-  }
-
-  private static JsonNode[] parse(List<String> lines, String name, long linesBefore) throws IOException {
-    Object[] parsed = IntStream.range(0, lines.size()).parallel().mapToObj(i -> {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        return null;
-      }
-      try {
-        return JSON.readTree(line);
-      } catch (IOException e) {
-        return new IOException("not JSON at " + name + ":" + (linesBefore + i + 1) + ": " + e.getMessage(), e);
-      }
-    }).toArray();
-    JsonNode[] records = new JsonNode[parsed.length];
-    for (int i = 0; i < parsed.length; i++) {
-      if (parsed[i] instanceof IOException e) {
-        throw e;
-      }
-      records[i] = (JsonNode) parsed[i];
-    }
-    return records;
-  }
-
-  private static void handOver(JsonNode[] records, Consumer<JsonNode> action) {
-    for (JsonNode record : records) {
-      if (record != null) {
-        action.accept(record);
       }
     }
   }
