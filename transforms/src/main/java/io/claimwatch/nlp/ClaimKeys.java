@@ -68,8 +68,25 @@ public final class ClaimKeys {
     if (token.pos().equals("CD")) {
       return lemma.replace(",", "");
     }
-    StringBuilder word = new StringBuilder(lemma.length());
-    lemma.codePoints().filter(Character::isLetterOrDigit).forEach(word::appendCodePoint);
-    return word.length() == 0 ? null : word.toString();
+    return lettersAndDigits(lemma);
+  }
+
+  /** The word's letters and digits (the word itself when it has nothing else, as most do); null when none. */
+  private static String lettersAndDigits(String word) {
+    StringBuilder kept = null;
+    for (int i = 0; i < word.length(); ) {
+      int codePoint = word.codePointAt(i);
+      int next = i + Character.charCount(codePoint);
+      if (!Character.isLetterOrDigit(codePoint)) {
+        if (kept == null) {
+          kept = new StringBuilder(word.length()).append(word, 0, i);
+        }
+      } else if (kept != null) {
+        kept.append(word, i, next);
+      }
+      i = next;
+    }
+    String result = kept == null ? word : kept.toString();
+    return result.isEmpty() ? null : result;
   }
 }

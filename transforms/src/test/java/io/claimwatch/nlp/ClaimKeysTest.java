@@ -25,6 +25,14 @@ class ClaimKeysTest {
   }
 
   @Test
+  void wordsKeepOnlyTheirLettersAndDigits() {
+    // Inside a word, marks go ("U.S." → "us", "e-mail" → "email"); letters beyond the BMP stay.
+    assertEquals(key("The new e-mail rules changed"), key("The new email rules changed"));
+    assertTrue(key("The U.S. team won").startsWith("us "), key("The U.S. team won"));
+    assertTrue(key("The \uD835\uDC00lpha team won").contains("\uD835\uDC00lpha"), key("The \uD835\uDC00lpha team won"));
+  }
+
+  @Test
   void idsAreStableHexOfTheKey() {
     assertEquals(ClaimKeys.id("putin open ceasefire"), ClaimKeys.id("putin open ceasefire"));
     assertNotEquals(ClaimKeys.id("putin open ceasefire"), ClaimKeys.id("putin reject ceasefire"));
