@@ -2,6 +2,7 @@ package io.claimwatch.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.claimwatch.report.JsonLinesReader;
+import io.claimwatch.report.TopRecords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -42,28 +42,20 @@ final class RunReport {
     out.println(new String(readAll(FileSystems.matchSingleFileSpec(summary).resourceId()), StandardCharsets.UTF_8).strip());
     // Streamed, keeping each day's top claims only: a large run's daily records do not fit in memory
     // (100k articles over 125 days: an OutOfMemoryError here after the job itself had finished).
-    Map<String, PriorityQueue<JsonNode>> topByDay = new TreeMap<>();
+    Map<String, TopRecords> topByDay = new TreeMap<>();
     Map<String, Long> claimsByDay = new TreeMap<>();
     for (ResourceId file : files(dir + "/daily/*.jsonl")) {
       try (BufferedReader reader = open(file)) {
-        // The ranking fields of every record, the whole record only of those that enter a day's top.
         JsonLinesReader.forEachLine(reader, file.toString(), line -> {
           JsonNode daily = line.fields(RANKING);
           String day = daily.get("day").asText();
           claimsByDay.merge(day, 1L, Long::sum);
-          PriorityQueue<JsonNode> top = topByDay.computeIfAbsent(day, d -> new PriorityQueue<>(TOP.reversed()));
-          if (top.size() < topClaims || TOP.compare(daily, top.peek()) < 0) {
-            top.add(line.record());
-            if (top.size() > topClaims) {
-              top.poll();
-            }
-          }
+          topByDay.computeIfAbsent(day, d -> new TopRecords(TOP, topClaims)).offer(daily, line);
         });
       }
     }
-    for (Map.Entry<String, PriorityQueue<JsonNode>> day : topByDay.entrySet()) {
-      List<JsonNode> claims = new ArrayList<>(day.getValue());
-      claims.sort(TOP);
+    for (Map.Entry<String, TopRecords> day : topByDay.entrySet()) {
+      List<JsonNode> claims = day.getValue().inOrder();
       out.printf("%nTop claims on %s (%d claims):%n", day.getKey(), claimsByDay.get(day.getKey()));
       for (JsonNode claim : claims) {
         JsonNode example = claim.get("examples").path(0);

@@ -120,9 +120,8 @@ final class ReportData {
   // ---- pass 1: daily totals, per-day top claims, per-claim series
 
   private void readDaily() throws IOException {
-    Map<String, PriorityQueue<JsonNode>> heaps = new HashMap<>();
+    Map<String, TopRecords> tops = new HashMap<>();
     forEachLine("daily", line -> {
-      // The counts of every record, the whole record only of those that enter a day's top.
       JsonNode d = line.fields(DAILY_COUNTS);
       String day = d.path("day").asText();
       String claimId = d.path("claimId").asText();
@@ -132,20 +131,10 @@ final class ReportData {
       long mentions = d.path("mentions").asLong();
       outletsAreIndependent |= d.has("independentOutlets");
       days.computeIfAbsent(day, k -> new DayTotals()).add(d);
-      PriorityQueue<JsonNode> heap = heaps.computeIfAbsent(day, k -> new PriorityQueue<>(TOP.reversed()));
-      if (heap.size() < topClaims || TOP.compare(d, heap.peek()) < 0) {
-        heap.add(line.record());
-        if (heap.size() > topClaims) {
-          heap.poll();
-        }
-      }
+      tops.computeIfAbsent(day, k -> new TopRecords(TOP, topClaims)).offer(d, line);
       series.computeIfAbsent(claimId, ClaimSeries::new).add(epochDay(day), mentions, outletsOf(d));
     });
-    heaps.forEach((day, heap) -> {
-      List<JsonNode> top = new ArrayList<>(heap);
-      top.sort(TOP);
-      topByDay.put(day, top);
-    });
+    tops.forEach((day, top) -> topByDay.put(day, top.inOrder()));
     firstEpochDay = days.isEmpty() ? 0 : epochDay(days.firstKey());
   }
 
@@ -503,14 +492,18 @@ final class ReportData {
 
     void add(JsonNode record) {
       count++;
-      if (sample == null || INPUT_ORDER.compare(record, sample) < 0) {
-        sample = record;
-      }
+      keepEarlier(record);
     }
 
     void addAll(ReasonCount other) {
-      count += other.count - 1;
-      add(other.sample);
+      count += other.count;
+      keepEarlier(other.sample);
+    }
+
+    private void keepEarlier(JsonNode record) {
+      if (sample == null || INPUT_ORDER.compare(record, sample) < 0) {
+        sample = record;
+      }
     }
   }
 
