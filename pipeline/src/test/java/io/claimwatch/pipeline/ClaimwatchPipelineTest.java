@@ -48,7 +48,7 @@ class ClaimwatchPipelineTest {
 
     for (JsonNode m : mentions) {
       assertEquals(List.of("articleId", "outlet", "publishedAt", "day", "sentence", "source", "cue", "content",
-          "attributed", "claimId", "claimKey", "sentenceKey", "labels", "relayedFrom", "syndicationGroup"), fieldNames(m));
+          "attributed", "claimId", "claimKey", "sentenceKey", "nounPhrase", "labels", "relayedFrom", "syndicationGroup"), fieldNames(m));
       PipelineRuns.assertRoleTextsAreTheirSpans(body, m);
       assertFalse(DOUBLED_WORD.matcher(m.get("content").get("text").asText()).find(), m.toString());
     }

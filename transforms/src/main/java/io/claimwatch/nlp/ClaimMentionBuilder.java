@@ -100,7 +100,8 @@ public final class ClaimMentionBuilder {
       String sentenceKey = claimKey.equals(mainClaimOfSentence.get(sentence.index())) ? sentenceKey(text, sentence, claimKey) : null;
       mentions.add(mention(article, day, sentence, source, group(text, attribution.cue()),
           group(text, attribution.content()), true, claimKey, contents.get(i))
-          .setSentenceKey(sentenceKey));
+          .setSentenceKey(sentenceKey)
+          .setNounPhrase(isNounPhrase(contents.get(i))));
     }
     for (Sentence sentence : text.sentences()) {
       if (attributedChars.nextSetBit(sentence.span().start()) >= 0
@@ -178,6 +179,23 @@ public final class ClaimMentionBuilder {
   }
 
   private static final Set<String> PRONOUN_TAGS = Set.of("PRP", "WP", "WDT");
+
+  /**
+   * A content without a verb ("the allegations", "her Republican rival Donald Trump", "Clinton's
+   * win in South Dakota") names what a source spoke of, not what it said: two such contents that
+   * share a topic's words are not one claim. A verb the tagger took for a noun counts as a verb.
+   */
+  static boolean isNounPhrase(List<Token> content) {
+    for (int i = 0; i < content.size(); i++) {
+      Token t = content.get(i);
+      if (t.pos().startsWith("VB") || t.pos().equals("MD") || isMistaggedVerb(t)
+          || i > 0 && isMistaggedPastTense(content.get(i - 1), t) || i > 0 && isContractedVerb(content.get(i - 1), t)
+          || isMistaggedPresentTense(content, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private static boolean isDeclarative(List<Token> tokens, String sentenceText) {
     if (tokens.size() < MIN_OWN_VOICE_WORDS) {

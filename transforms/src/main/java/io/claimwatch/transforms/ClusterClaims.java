@@ -122,8 +122,8 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
     PCollection<KV<String, String>> sentenceClaims = mentions
         .apply("SentenceClaims", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((ClaimMention m) -> {
-              List<String> nodesOfMention = nodesOf(m);
-              return nodesOfMention.size() < 2 ? List.<KV<String, String>>of() : List.of(KV.of(nodesOfMention.get(1), nodesOfMention.get(0)));
+              String sentence = sentenceNodeOf(m);
+              return sentence == null ? List.<KV<String, String>>of() : List.of(KV.of(sentence, m.getClaimKey()));
             }));
     PCollection<KV<String, String>> links = PCollectionList.of(matchedSentences).and(sentenceClaims)
         .apply("SentencesAndClaims", Flatten.pCollections())
@@ -193,13 +193,22 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
   /** Marks, in a sentence's group, that the sentence matched another (no claim key is empty there). */
   private static final String MATCHED = "";
 
-  /** The graph nodes of a mention: its claim key, then its marked sentence key if it has one. */
+  /**
+   * The graph nodes of a mention: its claim key, unless that is a noun phrase (a topic, matched
+   * only through its sentence), and its marked sentence key if it has one.
+   */
   static List<String> nodesOf(ClaimMention mention) {
-    String sentenceKey = mention.getSentenceKey();
-    if (sentenceKey == null || mention.getClaimKey().isEmpty()) {
-      return List.of(mention.getClaimKey());
+    String sentence = sentenceNodeOf(mention);
+    if (mention.getNounPhrase()) {
+      return sentence == null ? List.of() : List.of(sentence);
     }
-    return List.of(mention.getClaimKey(), SENTENCE_NODE + sentenceKey);
+    return sentence == null ? List.of(mention.getClaimKey()) : List.of(mention.getClaimKey(), sentence);
+  }
+
+  /** The marked sentence key of a mention that has a claim key and a sentence key, else null. */
+  static String sentenceNodeOf(ClaimMention mention) {
+    String sentenceKey = mention.getSentenceKey();
+    return sentenceKey == null || mention.getClaimKey().isEmpty() ? null : SENTENCE_NODE + sentenceKey;
   }
 
   static String keyOf(String node) {

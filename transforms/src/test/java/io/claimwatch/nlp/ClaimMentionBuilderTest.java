@@ -82,6 +82,27 @@ class ClaimMentionBuilderTest {
     assertTrue(mentions.get(0).getClaimId().isEmpty());
   }
 
+  @Test
+  void aContentWithoutAVerbIsMarkedAsANounPhrase() {
+    String body = "Clinton attacked her Republican rival Donald Trump. Smith said the bridge will reopen. "
+        + "Jones denied the allegations. The index rose 16 points, traders said. Brown urged voters to stay home.";
+    Article article = Article.newBuilder(article()).setBody(body).build();
+    List<Attribution> attributions = List.of(
+        new Attribution(at(body, "Clinton", ""), at(body, "attacked", ""), at(body, "her Republican rival Donald Trump", "")),
+        new Attribution(at(body, "Smith", ""), at(body, "said", "Smith"), at(body, "the bridge will reopen", "")),
+        new Attribution(at(body, "Jones", ""), at(body, "denied", ""), at(body, "the allegations", "")),
+        new Attribution(at(body, "traders", ""), at(body, "said", "traders"), at(body, "The index rose 16 points", "")),
+        new Attribution(at(body, "Brown", ""), at(body, "urged", ""), at(body, "voters to stay home", "")));
+    List<ClaimMention> mentions = new ClaimMentionBuilder(Watchlist.EMPTY)
+        .build(article, "2023-12-24", Analyzed.text(body), attributions).mentions();
+
+    assertEquals(List.of(true, false, true, false, false), mentions.stream().map(ClaimMention::getNounPhrase).toList(),
+        "rival and allegations name a topic; reopen, rose (tagged a noun) and stay are verbs");
+    assertFalse(mentions.get(0).getClaimId().isEmpty(), "a noun phrase keeps the id of its own words");
+    assertEquals(ClaimKeys.key(Analyzed.text("Jones denied the allegations.").tokens()), mentions.get(2).getSentenceKey(),
+        "its sentence states something and is matched for it");
+  }
+
   private static boolean isOwnVoiceClaim(String sentence) {
     Article article = Article.newBuilder().setId("a2").setOutlet("wire").setPublishedAt("2004-01-01T12:00:00Z")
         .setBody(sentence).build();

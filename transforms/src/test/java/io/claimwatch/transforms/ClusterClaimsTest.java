@@ -64,6 +64,28 @@ class ClusterClaimsTest {
   }
 
   @Test
+  void nounPhrasesSharingATopicKeepTheirOwnIdsUnlessTheirSentencesMatch(TestPipeline pipeline) {
+    ClaimMention rival = ClaimMention.newBuilder(attributed("a", "her Republican rival Donald Trump",
+        "Clinton attacked her Republican rival Donald Trump on Friday")).setNounPhrase(true).build();
+    ClaimMention nominee = ClaimMention.newBuilder(attributed("b", "the Republican front-runner Donald Trump",
+        "Sanders praised the Republican front-runner Donald Trump")).setNounPhrase(true).build();
+    ClaimMention statement = mention("c", "2023-12-24", "Clinton attacked her Republican rival Donald Trump on Friday");
+    PCollection<ClaimMention> clustered = pipeline
+        .apply(Create.of(rival, nominee, statement).withCoder(AvroCoder.of(ClaimMention.class)))
+        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+
+    PAssert.that(clustered).satisfies(all -> {
+      Map<String, String> ids = new HashMap<>();
+      all.forEach(m -> ids.put(m.getArticleId(), m.getClaimId()));
+      assertEquals(ClaimKeys.id(nominee.getClaimKey()), ids.get("b"), "a topic alone is compared with nothing");
+      assertEquals(ids.get("c"), ids.get("a"), "its sentence states what the other outlet's sentence does");
+      assertNotEquals(ids.get("a"), ids.get("b"));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void paraphrasesShareAnIdAcrossOutletsAndDays(TestPipeline pipeline) {
     PCollection<ClaimMention> mentions = pipeline.apply(Create.of(
             mention("unn", "2023-12-24", "Putin is open to a ceasefire that would freeze the fighting along the current front line"),
