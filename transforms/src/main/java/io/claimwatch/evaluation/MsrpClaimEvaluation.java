@@ -58,10 +58,18 @@ public final class MsrpClaimEvaluation {
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split("\t");
       if (f.length == 5) {
-        pairs.add(new Pair(f[0].equals("1"), f[1], f[2], f[3], f[4]));
+        pairs.add(new Pair(f[0].equals("1"), sentenceId(f[1], f[3]), sentenceId(f[2], f[4]), f[3], f[4]));
       }
     }
     return pairs;
+  }
+
+  /**
+   * A sentence's id: its MSRP id, and its text's hash, since the file ends with four pairs of other
+   * sentences that all have the id -1.
+   */
+  static String sentenceId(String msrpId, String text) {
+    return msrpId + "-" + Integer.toHexString(text.hashCode());
   }
 
   static void prepare(List<Pair> pairs, Path articles) throws IOException {
