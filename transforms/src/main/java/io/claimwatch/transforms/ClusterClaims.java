@@ -53,7 +53,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * the whole sentence in its own voice), so a mention's sentence key (its whole sentence, source and
  * cue included) is blocked and verified alongside the claim keys: a verified pair that holds a
  * sentence counts as a pair of that sentence's claims. Sentence keys are marked so that they sort
- * after every claim key.
+ * after every claim key, so a sentence names a cluster only when no claim key is in it. A noun
+ * phrase ("the allegations") is only a topic, and its key is shared by every sentence naming it:
+ * its sentence stands for it, and its mention takes the id of that sentence's cluster.
  */
 public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, PCollection<ClaimMention>> {
   private static final MinHashBands BANDS = new MinHashBands(16, 2);
@@ -123,7 +125,10 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         .apply("SentenceClaims", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((ClaimMention m) -> {
               String sentence = sentenceNodeOf(m);
-              return sentence == null ? List.<KV<String, String>>of() : List.of(KV.of(sentence, m.getClaimKey()));
+              // A noun phrase's sentence stands for itself: the phrase's key is shared by every
+              // sentence naming the same thing, and one sentence's match must not move them all.
+              return sentence == null ? List.<KV<String, String>>of()
+                  : List.of(KV.of(sentence, m.getNounPhrase() ? sentence : m.getClaimKey()));
             }));
     PCollection<KV<String, String>> links = PCollectionList.of(matchedSentences).and(sentenceClaims)
         .apply("SentencesAndClaims", Flatten.pCollections())
@@ -194,8 +199,8 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
   private static final String MATCHED = "";
 
   /**
-   * The graph nodes of a mention: its claim key, unless that is a noun phrase (a topic, matched
-   * only through its sentence), and its marked sentence key if it has one.
+   * The graph nodes of a mention: its claim key, unless that is a noun phrase (a topic, which only
+   * its sentence identifies), and its marked sentence key if it has one.
    */
   static List<String> nodesOf(ClaimMention mention) {
     String sentence = sentenceNodeOf(mention);
@@ -335,12 +340,14 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
     @ProcessElement
     public void process(ProcessContext context, BoundedWindow window) {
       ClaimMention mention = context.element();
-      String representative = representatives.get(context, window).get(mention.getClaimKey());
+      // A noun phrase is clustered through its sentence, if at all; it keeps its own id otherwise.
+      String node = mention.getNounPhrase() ? sentenceNodeOf(mention) : mention.getClaimKey();
+      String representative = node == null ? null : representatives.get(context, window).get(node);
       if (representative == null) {
         context.output(mention);
       } else {
         ClaimMention clustered = MentionCopies.shallowCopy(mention);
-        clustered.setClaimId(ClaimKeys.id(representative));
+        clustered.setClaimId(ClaimKeys.id(keyOf(representative)));
         context.output(clustered);
       }
     }

@@ -70,8 +70,10 @@ class ClusterClaimsTest {
     ClaimMention nominee = ClaimMention.newBuilder(attributed("b", "the Republican front-runner Donald Trump",
         "Sanders praised the Republican front-runner Donald Trump")).setNounPhrase(true).build();
     ClaimMention statement = mention("c", "2023-12-24", "Clinton attacked her Republican rival Donald Trump on Friday");
+    ClaimMention sameWords = ClaimMention.newBuilder(attributed("d", "her Republican rival Donald Trump",
+        "The governor endorsed her Republican rival Donald Trump in March")).setNounPhrase(true).build();
     PCollection<ClaimMention> clustered = pipeline
-        .apply(Create.of(rival, nominee, statement).withCoder(AvroCoder.of(ClaimMention.class)))
+        .apply(Create.of(rival, nominee, statement, sameWords).withCoder(AvroCoder.of(ClaimMention.class)))
         .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
 
     PAssert.that(clustered).satisfies(all -> {
@@ -80,6 +82,8 @@ class ClusterClaimsTest {
       assertEquals(ClaimKeys.id(nominee.getClaimKey()), ids.get("b"), "a topic alone is compared with nothing");
       assertEquals(ids.get("c"), ids.get("a"), "its sentence states what the other outlet's sentence does");
       assertNotEquals(ids.get("a"), ids.get("b"));
+      assertEquals(ClaimKeys.id(sameWords.getClaimKey()), ids.get("d"),
+          "the same phrase in a sentence that matched nothing is not moved with the one that did");
       return null;
     });
     pipeline.run().waitUntilFinish();
