@@ -125,10 +125,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         .apply("SentenceClaims", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((ClaimMention m) -> {
               String sentence = sentenceNodeOf(m);
-              // A noun phrase's sentence stands for itself: the phrase's key is shared by every
-              // sentence naming the same thing, and one sentence's match must not move them all.
-              return sentence == null ? List.<KV<String, String>>of()
-                  : List.of(KV.of(sentence, m.getNounPhrase() ? sentence : m.getClaimKey()));
+              return sentence == null ? List.<KV<String, String>>of() : List.of(KV.of(sentence, identityOf(m)));
             }));
     PCollection<KV<String, String>> links = PCollectionList.of(matchedSentences).and(sentenceClaims)
         .apply("SentencesAndClaims", Flatten.pCollections())
@@ -198,16 +195,23 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
   /** Marks, in a sentence's group, that the sentence matched another (no claim key is empty there). */
   private static final String MATCHED = "";
 
-  /**
-   * The graph nodes of a mention: its claim key, unless that is a noun phrase (a topic, which only
-   * its sentence identifies), and its marked sentence key if it has one.
-   */
+  /** The graph nodes of a mention: its identity, and its marked sentence key if that is another node. */
   static List<String> nodesOf(ClaimMention mention) {
+    String identity = identityOf(mention);
     String sentence = sentenceNodeOf(mention);
-    if (mention.getNounPhrase()) {
-      return sentence == null ? List.of() : List.of(sentence);
+    if (identity == null) {
+      return List.of();
     }
-    return sentence == null ? List.of(mention.getClaimKey()) : List.of(mention.getClaimKey(), sentence);
+    return sentence == null || sentence.equals(identity) ? List.of(identity) : List.of(identity, sentence);
+  }
+
+  /**
+   * The node whose cluster names a mention's claim: its claim key, or for a noun phrase its marked
+   * sentence key (null without one). A noun phrase's key is shared by every sentence naming the same
+   * thing, so one sentence's match must not move them all: its sentence stands for it.
+   */
+  static String identityOf(ClaimMention mention) {
+    return mention.getNounPhrase() ? sentenceNodeOf(mention) : mention.getClaimKey();
   }
 
   /** The marked sentence key of a mention that has a claim key and a sentence key, else null. */
@@ -340,9 +344,9 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
     @ProcessElement
     public void process(ProcessContext context, BoundedWindow window) {
       ClaimMention mention = context.element();
-      // A noun phrase is clustered through its sentence, if at all; it keeps its own id otherwise.
-      String node = mention.getNounPhrase() ? sentenceNodeOf(mention) : mention.getClaimKey();
-      String representative = node == null ? null : representatives.get(context, window).get(node);
+      // A noun phrase without a sentence key keeps the id of its own key.
+      String identity = identityOf(mention);
+      String representative = identity == null ? null : representatives.get(context, window).get(identity);
       if (representative == null) {
         context.output(mention);
       } else {

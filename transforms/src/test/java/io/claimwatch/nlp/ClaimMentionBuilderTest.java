@@ -31,6 +31,12 @@ class ClaimMentionBuilderTest {
     return List.of(new Span(start, start + text.length()));
   }
 
+  /** All mentions of an article with this body and these attributions. */
+  private static List<ClaimMention> mentionsOf(String body, List<Attribution> attributions) {
+    return new ClaimMentionBuilder(Watchlist.EMPTY).build(Article.newBuilder(article()).setBody(body).build(), "2023-12-24",
+        Analyzed.text(body), attributions).mentions();
+  }
+
   private static List<ClaimMention> attributed(List<Attribution> attributions) {
     AnalyzedText text = Analyzed.text(BODY);
     return new ClaimMentionBuilder(Watchlist.EMPTY).build(article(), "2023-12-24", text, attributions).mentions().stream()
@@ -53,13 +59,11 @@ class ClaimMentionBuilderTest {
   void aSentenceGivesItsWholeSentenceKeyToItsMainClaimOnly() {
     String body = "The old bridge will reopen in May after repairs, the mayor said. Taxes rise, Smith said, and fares "
         + "fall, Jones said. The council voted to close the old road for the whole summer.";
-    Article article = Article.newBuilder(article()).setBody(body).build();
     List<Attribution> attributions = List.of(
         new Attribution(at(body, "the mayor", ""), at(body, "said", "the mayor"), at(body, "will reopen", "")),
         new Attribution(at(body, "Smith", ""), at(body, "said", "Smith"), at(body, "Taxes rise", "")),
         new Attribution(at(body, "Jones", ""), at(body, "said", "Jones"), at(body, "fares fall", "")));
-    List<ClaimMention> mentions = new ClaimMentionBuilder(Watchlist.EMPTY)
-        .build(article, "2023-12-24", Analyzed.text(body), attributions).mentions();
+    List<ClaimMention> mentions = mentionsOf(body, attributions);
 
     assertEquals("reopen", mentions.get(0).getClaimKey());
     assertEquals(ClaimKeys.key(Analyzed.text("The old bridge will reopen in May after repairs, the mayor said.").tokens()),
@@ -86,15 +90,13 @@ class ClaimMentionBuilderTest {
   void aContentWithoutAVerbIsMarkedAsANounPhrase() {
     String body = "Clinton attacked her Republican rival Donald Trump. Smith said the bridge will reopen. "
         + "Jones denied the allegations. The index rose 16 points, traders said. Brown urged voters to stay home.";
-    Article article = Article.newBuilder(article()).setBody(body).build();
     List<Attribution> attributions = List.of(
         new Attribution(at(body, "Clinton", ""), at(body, "attacked", ""), at(body, "her Republican rival Donald Trump", "")),
         new Attribution(at(body, "Smith", ""), at(body, "said", "Smith"), at(body, "the bridge will reopen", "")),
         new Attribution(at(body, "Jones", ""), at(body, "denied", ""), at(body, "the allegations", "")),
         new Attribution(at(body, "traders", ""), at(body, "said", "traders"), at(body, "The index rose 16 points", "")),
         new Attribution(at(body, "Brown", ""), at(body, "urged", ""), at(body, "voters to stay home", "")));
-    List<ClaimMention> mentions = new ClaimMentionBuilder(Watchlist.EMPTY)
-        .build(article, "2023-12-24", Analyzed.text(body), attributions).mentions();
+    List<ClaimMention> mentions = mentionsOf(body, attributions);
 
     assertEquals(List.of(true, false, true, false, false), mentions.stream().map(ClaimMention::getNounPhrase).toList(),
         "rival and allegations name a topic; reopen, rose (tagged a noun) and stay are verbs");
@@ -159,10 +161,8 @@ class ClaimMentionBuilderTest {
   void anAttributionOfAPronounDoesNotKeepItsSentenceFromBeingAClaim() {
     // MSRP train: the extractor took "vetoed" for a cue and "them" for a content.
     String body = "Congress twice before passed similar restrictions, but President Bill Clinton vetoed them.";
-    Article article = Article.newBuilder(article()).setBody(body).build();
-    List<ClaimMention> mentions = new ClaimMentionBuilder(Watchlist.EMPTY).build(article, "2023-12-24", Analyzed.text(body),
-        List.of(new Attribution(at(body, "President Bill Clinton", ""), at(body, "vetoed", ""), at(body, "them", "vetoed"))))
-        .mentions();
+    List<ClaimMention> mentions = mentionsOf(body,
+        List.of(new Attribution(at(body, "President Bill Clinton", ""), at(body, "vetoed", ""), at(body, "them", "vetoed"))));
     assertEquals(2, mentions.size());
     assertTrue(mentions.get(0).getAttributed());
     assertTrue(mentions.get(0).getClaimId().isEmpty(), "a pronoun has no claim identity");
@@ -171,10 +171,8 @@ class ClaimMentionBuilderTest {
     assertFalse(mentions.get(1).getClaimId().isEmpty());
 
     String said = "The bridge over the river will reopen in May, Smith said.";
-    List<ClaimMention> attributedOnly = new ClaimMentionBuilder(Watchlist.EMPTY).build(
-        Article.newBuilder(article()).setBody(said).build(), "2023-12-24", Analyzed.text(said),
-        List.of(new Attribution(at(said, "Smith", ""), at(said, "said", ""), at(said, "The bridge over the river will reopen in May", ""))))
-        .mentions();
+    List<ClaimMention> attributedOnly = mentionsOf(said,
+        List.of(new Attribution(at(said, "Smith", ""), at(said, "said", ""), at(said, "The bridge over the river will reopen in May", ""))));
     assertEquals(1, attributedOnly.size(), "a content with words keeps its sentence from being own-voice");
   }
 }
