@@ -71,7 +71,7 @@ class ClusterClaimsTest {
         "Sanders praised the Republican front-runner Donald Trump")).setNounPhrase(true).build();
     ClaimMention statement = mention("c", "2023-12-24", "Clinton attacked her Republican rival Donald Trump on Friday");
     ClaimMention sameWords = ClaimMention.newBuilder(attributed("d", "her Republican rival Donald Trump",
-        "The governor endorsed her Republican rival Donald Trump in March")).setNounPhrase(true).build();
+        "A poll put her Republican rival Donald Trump ahead in Ohio")).setNounPhrase(true).build();
     PCollection<ClaimMention> clustered = pipeline
         .apply(Create.of(rival, nominee, statement, sameWords).withCoder(AvroCoder.of(ClaimMention.class)))
         .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));

@@ -73,6 +73,33 @@ public final class ClaimMatcher implements Serializable {
     this.threshold = threshold;
   }
 
+  /**
+   * One network whose score is the mean of the members' scores (log-odds): their hidden units side by
+   * side, each member's output weights divided by their number. The members must standardize their
+   * inputs alike (fitted on the same rows); the first one's threshold is kept.
+   */
+  public static ClaimMatcher average(List<ClaimMatcher> members) {
+    ClaimMatcher first = members.get(0);
+    List<double[]> hiddenWeights = new ArrayList<>();
+    List<Double> hiddenBias = new ArrayList<>();
+    List<Double> outputWeights = new ArrayList<>();
+    double outputBias = 0;
+    for (ClaimMatcher member : members) {
+      if (!Arrays.equals(member.mean, first.mean) || !Arrays.equals(member.scale, first.scale)) {
+        throw new IllegalArgumentException("members standardize their inputs differently");
+      }
+      for (int h = 0; h < member.hiddenBias.length; h++) {
+        hiddenWeights.add(member.hiddenWeights[h]);
+        hiddenBias.add(member.hiddenBias[h]);
+        outputWeights.add(member.outputWeights[h] / members.size());
+      }
+      outputBias += member.outputBias / members.size();
+    }
+    return new ClaimMatcher(first.mean, first.scale, hiddenWeights.toArray(new double[0][]),
+        hiddenBias.stream().mapToDouble(Double::doubleValue).toArray(),
+        outputWeights.stream().mapToDouble(Double::doubleValue).toArray(), outputBias, first.threshold);
+  }
+
   /** The same network with another threshold. */
   public ClaimMatcher withThreshold(double newThreshold) {
     return new ClaimMatcher(mean, scale, hiddenWeights, hiddenBias, outputWeights, outputBias, newThreshold);

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.claimwatch.nlp.Analyzed;
 import io.claimwatch.nlp.ClaimKeys;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +78,28 @@ class ClaimMatcherTest {
       double[] features = ClaimMatcher.features(ClaimMatcher.Claim.of(pair[0]), ClaimMatcher.Claim.of(pair[1]));
       assertEquals(ClaimMatcher.DEFAULT.probability(features), read.probability(features));
     }
+  }
+
+  @Test
+  void anAverageOfNetworksScoresTheMeanOfTheirLogOdds() {
+    ClaimMatcher first = ClaimMatcher.DEFAULT;
+    // Another network over the same standardized inputs: halved output weights, another bias.
+    ClaimMatcher second = ClaimMatcher.parse(first.serialize().lines().map(line -> line.startsWith("output ")
+        ? "output" + Arrays.stream(line.split(" ")).skip(1).map(w -> " " + Double.parseDouble(w) / 2).collect(Collectors.joining())
+        : line.startsWith("outputBias ") ? "outputBias -0.75" : line).toList());
+    ClaimMatcher average = ClaimMatcher.average(List.of(first, second));
+    for (String[] pair : PAIRS) {
+      double[] features = ClaimMatcher.features(ClaimMatcher.Claim.of(pair[0]), ClaimMatcher.Claim.of(pair[1]));
+      assertEquals((logOdds(first.probability(features)) + logOdds(second.probability(features))) / 2,
+          logOdds(average.probability(features)), 1e-9, pair[0] + " / " + pair[1]);
+    }
+    ClaimMatcher otherInputs = ClaimMatcher.parse(first.serialize().lines()
+        .map(line -> line.startsWith("mean ") ? line.replaceFirst("mean \\S+", "mean 2") : line).toList());
+    assertThrows(IllegalArgumentException.class, () -> ClaimMatcher.average(List.of(first, otherInputs)));
+  }
+
+  private static double logOdds(double probability) {
+    return Math.log(probability / (1 - probability));
   }
 
   @Test
