@@ -28,7 +28,8 @@ import java.util.stream.LongStream;
  *
  * <p>The network is fitted on 70% of the MSRP training pairs by {@code
  * io.claimwatch.evaluation.TrainClaimMatcher}, which writes {@value #RESOURCE} (the other 30% are
- * held out for the figures in the README). The embedding is the expensive input, so it is computed
+ * held out for the figures in the README): 20 networks from different starts, stored as one whose
+ * score is their mean ({@link #average}). The embedding is the expensive input, so it is computed
  * only when the bounds of the network's output over all similarities in [0, 1] straddle the
  * threshold.
  */
