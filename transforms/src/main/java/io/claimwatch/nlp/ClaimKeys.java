@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * First-version claim identity: a normalized key from a claim's content words (lower-case cheap
- * lemmas, stop words, hedges and punctuation dropped, negation and numbers kept, since they change
+ * lemmas, verbs' checked against WordNet by {@link VerbLemmas}, stop words, hedges and punctuation dropped, negation and numbers kept, since they change
  * what is claimed) and a stable id hashed from it, the same on every run and runner.
  */
 public final class ClaimKeys {
@@ -57,7 +57,7 @@ public final class ClaimKeys {
   }
 
   private static String normalize(Token token) {
-    String lemma = token.lemma();
+    String lemma = VerbLemmas.lemma(token.text(), token.pos(), token.lemma());
     String negation = NEGATIONS.get(lemma);
     if (negation != null) {
       return negation;
