@@ -20,6 +20,9 @@ class TextAnalyzerTest {
     assertEquals(1, sentences("Former President George H. W. Bush spoke at the ceremony.").size());
     assertEquals(1, sentences("Operating revenues rose to $1.45 billion from $1.38 billion last year.").size(),
         "a decimal point is not a sentence end");
+    assertEquals(1, sentences("Results from PepsiCo Inc. PEP.N were likely to be in the spotlight.").size(), "a ticker");
+    assertEquals(1, sentences("The boycott led then-Gov. Walter J. Hickel to impose a moratorium.").size());
+    assertEquals(1, sentences("The robot, due to be launched at 2:05 p.m. (7:05 p.m.) on Sunday, was named by children.").size());
   }
 
   @Test
@@ -28,6 +31,8 @@ class TextAnalyzerTest {
         sentences("The index rose 16 points. Traders were relieved."));
     assertEquals(List.of("The deal was signed by Microsoft Corp.", "Shares rose."),
         sentences("The deal was signed by Microsoft Corp. Shares rose."));
+    assertEquals(List.of("The deal was signed by Microsoft Corp.", "U.S. shares rose."),
+        sentences("The deal was signed by Microsoft Corp. U.S. shares rose."));
   }
 
   private static String words(String body) {
