@@ -76,7 +76,7 @@ public final class TextAnalyzer {
     List<int[]> sentences = new ArrayList<>(detected.length);
     for (opennlp.tools.util.Span s : detected) {
       int[] previous = sentences.isEmpty() ? null : sentences.get(sentences.size() - 1);
-      if (previous != null && continuesAfterAbbreviation(line.substring(previous[0], previous[1]), line.substring(s.getStart(), s.getEnd()))) {
+      if (previous != null && continuesAfterAbbreviation(line.substring(previous[0], previous[1]), line, s)) {
         previous[1] = s.getEnd();
       } else {
         sentences.add(new int[] {s.getStart(), s.getEnd()});
@@ -86,11 +86,12 @@ public final class TextAnalyzer {
   }
 
   /** A Reuters ticker after a company's name ("PepsiCo Inc. PEP.N"), not "U.S." starting a sentence. */
-  private static final Pattern TICKER = Pattern.compile("^[A-Z0-9&]{1,6}\\.[A-Z]{1,2}(?![.\\w])");
+  private static final Pattern TICKER = Pattern.compile("[A-Z0-9&]{1,6}\\.[A-Z]{1,2}(?![.\\w])");
   private static final Set<String> COMPANY_SUFFIXES = Set.of("inc.", "corp.", "co.", "ltd.", "plc.");
 
-  private static boolean continuesAfterAbbreviation(String sentence, String nextSentence) {
-    char next = nextSentence.charAt(0);
+  /** Whether {@code next}, a sentence of {@code line}, continues {@code sentence}, the one before it. */
+  private static boolean continuesAfterAbbreviation(String sentence, String line, opennlp.tools.util.Span next) {
+    char first = line.charAt(next.getStart());
     // The detector takes the period inside a decimal for a sentence end ("rose to $1.45 | billion").
     char last = sentence.charAt(sentence.length() - 1);
     if (last == ',' || Character.isLetterOrDigit(last)) {
@@ -103,9 +104,9 @@ public final class TextAnalyzer {
     boolean initial = lastWord.length() == 2 && Character.isLetter(lastWord.charAt(0));
     // A title keeps its place after a prefix: "then-Gov. Walter J. Hickel".
     String title = lastWord.substring(lastWord.lastIndexOf('-') + 1);
-    return initial || TITLES.contains(title) || Character.isLowerCase(next) || Character.isDigit(next)
-        || ",;:)%(".indexOf(next) >= 0
-        || COMPANY_SUFFIXES.contains(lastWord) && TICKER.matcher(nextSentence).find();
+    return initial || TITLES.contains(title) || Character.isLowerCase(first) || Character.isDigit(first)
+        || ",;:)%(".indexOf(first) >= 0
+        || COMPANY_SUFFIXES.contains(lastWord) && TICKER.matcher(line).region(next.getStart(), next.getEnd()).lookingAt();
   }
 
   private List<int[]> cutLongSentence(String line, int start, int end) {
