@@ -2,6 +2,7 @@ package io.claimwatch.transforms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.claimwatch.nlp.Analyzed;
 import io.claimwatch.nlp.ClaimKeys;
@@ -17,6 +18,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +62,46 @@ class ClusterClaimsTest {
       assertNotEquals(expected, ids.get("tass"), "another number is another claim");
       return null;
     });
+    pipeline.run().waitUntilFinish();
+  }
+
+  /** A 10k PolNeAR run joined these two claims of one Washington Post sentence through it. */
+  @Test
+  void twoClaimsOfOneSentenceAreNotJoinedThroughThatSentence(TestPipeline pipeline) {
+    String sentence = "At the time Trump seemed to suggest he had silenced his former wife: "
+        + "\"She signed a confidentiality agreement,\" he told The New York Times.";
+    ClaimMention main = attributed("post", "She signed a confidentiality agreement", sentence);
+    ClaimMention beside = ClaimMention.newBuilder(mention("post", "2023-12-24", "Trump he had silenced his former wife"))
+        .setAttributed(true).build();
+    ClaimMatcher.Claim sentenceClaim = ClaimMatcher.Claim.of(main.getSentenceKey());
+    ClaimMatcher.Claim besideClaim = ClaimMatcher.Claim.of(beside.getClaimKey());
+    assertTrue(ClaimMatcher.DEFAULT.same(sentenceClaim, besideClaim), "the sentence contains the other claim, so it matches it");
+    PCollection<ClaimMention> clustered = pipeline
+        .apply(Create.of(main, beside).withCoder(AvroCoder.of(ClaimMention.class)))
+        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+
+    PAssert.that(clustered).satisfies(all -> {
+      Map<String, String> ids = new HashMap<>();
+      all.forEach(m -> ids.put(m.getClaimKey(), m.getClaimId()));
+      assertEquals(ClaimKeys.id(main.getClaimKey()), ids.get(main.getClaimKey()));
+      assertEquals(ClaimKeys.id(beside.getClaimKey()), ids.get(beside.getClaimKey()));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void aSentenceListsTheOtherClaimsStatedInIt(TestPipeline pipeline) {
+    ClaimMention main = attributed("post", "the senator will vote against the bill",
+        "The senator will vote against the bill and the governor will veto it");
+    ClaimMention beside = ClaimMention.newBuilder(mention("post", "2023-12-24", "the governor will veto it"))
+        .setAttributed(true).build();
+    ClaimMention elsewhere = attributed("daily", "the governor will veto it", "Aides said the governor will veto it");
+    ClaimMention ownVoice = mention("wire", "2023-12-24", "The senator from Ohio votes against the farm bill on Friday");
+    PCollection<KV<String, String>> within = ClusterClaims.claimsWithinSentences(pipeline
+        .apply(Create.of(main, beside, elsewhere, ownVoice).withCoder(AvroCoder.of(ClaimMention.class))), 4);
+
+    PAssert.that(within).containsInAnyOrder(KV.of(ClusterClaims.sentenceNodeOf(main), beside.getClaimKey()));
     pipeline.run().waitUntilFinish();
   }
 
