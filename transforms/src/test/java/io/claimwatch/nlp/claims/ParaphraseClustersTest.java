@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every member of a cluster was verified against its representative; a chain of pairs is not a cluster. */
+/**
+ * Every member of a cluster was verified against its representative, and each after the second against
+ * half of those before it; a chain of pairs is not a cluster.
+ */
 class ParaphraseClustersTest {
   @Test
   void aKeyVerifiedAgainstTwoOthersRepresentsBoth() {
@@ -17,6 +20,24 @@ class ParaphraseClustersTest {
     assertEquals("putin open ceasefire", representatives.get("putin ready truce"));
     assertEquals("putin open ceasefire", representatives.get("kremlin ready negotiate ceasefire"));
     assertEquals("putin open ceasefire", representatives.get("putin open ceasefire"));
+  }
+
+  @Test
+  void aKeyMatchingManyThatMatchNoOtherGathersNoMoreThanTwoOfThem() {
+    ParaphraseClusters clusters = new ParaphraseClusters();
+    // "hub" matches four keys that match nothing else; "p3" and "p4" also match each other.
+    addPairs(clusters, "hub p1", "hub p2", "hub p3", "hub p4", "p3 p4");
+    // p1 and p2 join (half of {hub} and of {hub, p1}); p3 matches one of {hub, p1, p2}: not half.
+    // "p3" then founds a cluster of its own with "p4".
+    assertEquals(Map.of("hub", "hub", "p1", "hub", "p2", "hub", "p3", "p3", "p4", "p3"), clusters.representatives());
+  }
+
+  @Test
+  void aLaterKeyMatchingHalfTheClusterJoins() {
+    ParaphraseClusters clusters = new ParaphraseClusters();
+    addPairs(clusters, "a b", "a c", "a d", "b d");
+    // "d" matches "a" and "b" of {a, b, c}: two of three.
+    assertEquals(Map.of("a", "a", "b", "a", "c", "a", "d", "a"), clusters.representatives());
   }
 
   @Test
