@@ -53,7 +53,10 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
         }
       }
       for (int[] roles : trailing) {
-        found.add(trailingToAttribution(text, sentence, roles));
+        Attribution a = trailingToAttribution(text, sentence, roles);
+        if (a != null) {
+          found.add(a);
+        }
       }
       for (int i = sentence.firstToken(); i < sentence.endToken(); i++) {
         if (isCueVerb(tokens, i) && !claimedCueOrSource.get(i)) {
@@ -118,6 +121,7 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
     return null;
   }
 
+  /** The attribution of a trailing cue, or null when no content precedes it. */
   private Attribution trailingToAttribution(AnalyzedText text, Sentence sentence, int[] roles) {
     List<Token> tokens = text.tokens();
     int boundary = roles[4];
@@ -140,7 +144,8 @@ public final class RuleBasedAttributionExtractor implements AttributionExtractor
         content.addAll(quotedRun(text, next));
       }
     }
-    return new Attribution(text.spansOf(roles[2], roles[3]), text.spansOf(roles[0], roles[1]), content);
+    // Nothing left before the cue once its punctuation is trimmed ("? , said officials").
+    return content.isEmpty() ? null : new Attribution(text.spansOf(roles[2], roles[3]), text.spansOf(roles[0], roles[1]), content);
   }
 
   /** "X said (that) Y", "X told reporters Y", "It is noted that Y" (no source). */

@@ -37,6 +37,12 @@ class RuleBasedAttributionExtractorTest {
         extract("The bridge will reopen on Monday, officials said."));
   }
 
+  /** Found by TextInvariantsProperties (jqwik seed -2680322323959169031): it threw instead. */
+  @Test
+  void aTrailingCueWithNothingBeforeItIsNoAttribution() {
+    assertEquals(List.of(), extract("said ? , said officials"));
+  }
+
   @Test
   void quotedContentSaidSource() {
     assertEquals(List.of("the mayor | said | “The bridge will reopen on Monday,”"),
