@@ -168,37 +168,36 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
   static PCollection<KV<String, String>> claimsWithinSentences(PCollection<ClaimMention> mentions, int buckets) {
     return mentions
         .apply("AttributedBySentence", FlatMapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))))
             .via((ClaimMention m) -> {
               String identity = identityOf(m);
               if (!m.getAttributed() || identity == null) {
-                return List.<KV<Integer, KV<String, String>>>of();
+                return List.<KV<Integer, KV<String, KV<String, String>>>>of();
               }
               String sentence = m.getArticleId() + "#" + m.getSentence().getStart();
               String node = sentenceNodeOf(m);
-              String value = (node == null ? "" : node) + SEPARATOR + identity;
-              return List.of(KV.of(Math.floorMod(sentence.hashCode(), buckets), KV.of(sentence, value)));
+              // The sentence's node if this mention carries it (else empty), and the claim stated.
+              KV<String, String> nodeAndClaim = KV.of(node == null ? "" : node, identity);
+              return List.of(KV.of(Math.floorMod(sentence.hashCode(), buckets), KV.of(sentence, nodeAndClaim)));
             }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), STRING_PAIR))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), STRING_PAIR)))
         .apply("GroupSentenceMentions", GroupByKey.create())
         .apply("OtherClaimsOfSentences", ParDo.of(new ClaimsWithinSentencesFn()))
         .setCoder(STRING_PAIR);
   }
 
   private static final Coder<KV<String, String>> STRING_PAIR = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-  /** Separates a sentence's node (or nothing) from a claim in a grouped value; neither contains it. */
-  private static final String SEPARATOR = "\u0000";
 
   /** Groups a bucket's mentions by sentence; emits (node, claim) for each claim of a sentence with a node besides the node's own. */
-  static final class ClaimsWithinSentencesFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
+  static final class ClaimsWithinSentencesFn extends DoFn<KV<Integer, Iterable<KV<String, KV<String, String>>>>, KV<String, String>> {
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket, OutputReceiver<KV<String, String>> out) {
+    public void process(@Element KV<Integer, Iterable<KV<String, KV<String, String>>>> bucket, OutputReceiver<KV<String, String>> out) {
       Map<String, Map<String, String>> nodes = new HashMap<>();
       Map<String, TreeSet<String>> claims = new HashMap<>();
-      for (KV<String, String> mention : bucket.getValue()) {
-        int separator = mention.getValue().indexOf(SEPARATOR);
-        String node = mention.getValue().substring(0, separator);
-        String claim = mention.getValue().substring(separator + 1);
+      for (KV<String, KV<String, String>> mention : bucket.getValue()) {
+        String node = mention.getValue().getKey();
+        String claim = mention.getValue().getValue();
         if (!node.isEmpty()) {
           nodes.computeIfAbsent(mention.getKey(), k -> new TreeMap<>()).put(node, claim);
         }
@@ -250,10 +249,13 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
           clusters.addPair(pair.getKey(), pair.getValue());
           continue;
         }
-        if (sentenceA != sentenceB && otherClaimsOfSentence.getOrDefault(sentenceA ? pair.getKey() : pair.getValue(), Set.of())
-            .contains(sentenceA ? pair.getValue() : pair.getKey())) {
-          withinASentence.inc();
-          continue;
+        if (sentenceA != sentenceB) {
+          String sentence = sentenceA ? pair.getKey() : pair.getValue();
+          String claim = sentenceA ? pair.getValue() : pair.getKey();
+          if (otherClaimsOfSentence.getOrDefault(sentence, Set.of()).contains(claim)) {
+            withinASentence.inc();
+            continue;
+          }
         }
         for (String a : claimsOf(pair.getKey(), claimsOfSentence)) {
           for (String b : claimsOf(pair.getValue(), claimsOfSentence)) {
