@@ -124,6 +124,15 @@ public interface ClaimwatchOptions extends PipelineOptions {
 
   void setMaxBlockSize(int value);
 
+  @Description("Share of a claim cluster's members, its representative included, that a claim key must have "
+      + "been verified the same claim as to join it, in (0, 1]. 0.5 joins more paraphrases across outlets; 0.67 "
+      + "keeps more of a story's different claims apart (a third key must match both of the first two). See "
+      + "README, claim identity, for what each measured.")
+  @Default.Double(0.5)
+  double getClaimClusterSupport();
+
+  void setClaimClusterSupport(double value);
+
   @Description("Example wordings kept per claim and day, each from a different outlet.")
   @Default.Integer(3)
   int getExamplesPerClaim();

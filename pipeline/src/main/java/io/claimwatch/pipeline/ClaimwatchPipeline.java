@@ -213,7 +213,8 @@ public final class ClaimwatchPipeline {
         .apply("MentionsOfArticles", FlatMapElements.into(TypeDescriptor.of(ClaimMention.class))
             .via(ArticleClaims::mentions))
         .setCoder(AvroCoder.of(ClaimMention.class))
-        .apply("ClusterClaims", new ClusterClaims(ClaimMatcher.DEFAULT, options.getShuffleBuckets(), options.getMaxBlockSize()))
+        .apply("ClusterClaims", new ClusterClaims(ClaimMatcher.DEFAULT, options.getShuffleBuckets(), options.getMaxBlockSize(),
+            options.getClaimClusterSupport()))
         .apply("MarkSyndication", new MarkSyndication(syndication));
     PCollection<ClaimMention> windowed = mentions
         .apply("AssignEventTime", new AssignEventTime())

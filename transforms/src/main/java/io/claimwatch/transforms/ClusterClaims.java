@@ -64,17 +64,22 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
   private final ClaimMatcher matcher;
   private final int buckets;
   private final int maxBlockSize;
+  private final double clusterSupport;
 
   /**
    * @param buckets groups keys and blocks are spread over
    * @param maxBlockSize blocks larger than this are compared only among their first keys (in key
    *     order), counted in the metric {@code oversizedBlocks}: a block that large means a too common
    *     band, whose pairs are rarely paraphrases
+   * @param clusterSupport the share of a cluster's members a claim key must have been verified
+   *     against to join it (see {@link ParaphraseClusters#ParaphraseClusters(double)})
    */
-  public ClusterClaims(ClaimMatcher matcher, int buckets, int maxBlockSize) {
+  public ClusterClaims(ClaimMatcher matcher, int buckets, int maxBlockSize, double clusterSupport) {
     this.matcher = matcher;
     this.buckets = buckets;
     this.maxBlockSize = maxBlockSize;
+    // Checked while the graph is built, not when the clustering step runs.
+    this.clusterSupport = ParaphraseClusters.checkedSupport(clusterSupport);
   }
 
   /** Marks a sentence key as a graph node; sorts after any claim key, whose characters are letters and digits. */
@@ -148,7 +153,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         .apply("ClaimsWithinSentencesAsView", View.asIterable());
     PCollectionView<Map<String, String>> representatives = mentions.getPipeline()
         .apply("OneClustering", Create.of(0).withCoder(VarIntCoder.of()))
-        .apply("ClusterParaphrases", ParDo.of(new ClusterParaphrasesFn(pairsView, linksView, withinView))
+        .apply("ClusterParaphrases", ParDo.of(new ClusterParaphrasesFn(clusterSupport, pairsView, linksView, withinView))
             .withSideInputs(pairsView, linksView, withinView))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("RepresentativesView", View.asMap());
@@ -220,12 +225,14 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
    */
   static final class ClusterParaphrasesFn extends DoFn<Integer, KV<String, String>> {
     private final Counter withinASentence = Metrics.counter(ClusterClaims.class, "pairsWithinASentence");
+    private final double support;
     private final PCollectionView<Iterable<KV<String, String>>> pairs;
     private final PCollectionView<Iterable<KV<String, String>>> links;
     private final PCollectionView<Iterable<KV<String, String>>> claimsWithin;
 
-    ClusterParaphrasesFn(PCollectionView<Iterable<KV<String, String>>> pairs, PCollectionView<Iterable<KV<String, String>>> links,
-        PCollectionView<Iterable<KV<String, String>>> claimsWithin) {
+    ClusterParaphrasesFn(double support, PCollectionView<Iterable<KV<String, String>>> pairs,
+        PCollectionView<Iterable<KV<String, String>>> links, PCollectionView<Iterable<KV<String, String>>> claimsWithin) {
+      this.support = support;
       this.pairs = pairs;
       this.links = links;
       this.claimsWithin = claimsWithin;
@@ -241,7 +248,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
       for (KV<String, String> within : context.sideInput(claimsWithin)) {
         otherClaimsOfSentence.computeIfAbsent(within.getKey(), sentence -> new HashSet<>()).add(within.getValue());
       }
-      ParaphraseClusters clusters = new ParaphraseClusters();
+      ParaphraseClusters clusters = new ParaphraseClusters(support);
       for (KV<String, String> pair : context.sideInput(pairs)) {
         boolean sentenceA = pair.getKey().startsWith(SENTENCE_NODE);
         boolean sentenceB = pair.getValue().startsWith(SENTENCE_NODE);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.claimwatch.nlp.Analyzed;
 import io.claimwatch.nlp.ClaimKeys;
 import io.claimwatch.nlp.claims.ClaimMatcher;
+import io.claimwatch.nlp.claims.ParaphraseClusters;
 import io.claimwatch.schemas.ClaimMention;
 import io.claimwatch.schemas.Span;
 import io.claimwatch.schemas.SpanGroup;
@@ -52,7 +53,7 @@ class ClusterClaimsTest {
     String expected = ClaimKeys.id(whole.getClaimKey());
     PCollection<ClaimMention> clustered = pipeline
         .apply(Create.of(cut, whole, otherNumber).withCoder(AvroCoder.of(ClaimMention.class)))
-        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400, ParaphraseClusters.DEFAULT_SUPPORT));
 
     PAssert.that(clustered).satisfies(all -> {
       Map<String, String> ids = new HashMap<>();
@@ -78,7 +79,7 @@ class ClusterClaimsTest {
     assertTrue(ClaimMatcher.DEFAULT.same(sentenceClaim, besideClaim), "the sentence contains the other claim, so it matches it");
     PCollection<ClaimMention> clustered = pipeline
         .apply(Create.of(main, beside).withCoder(AvroCoder.of(ClaimMention.class)))
-        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400, ParaphraseClusters.DEFAULT_SUPPORT));
 
     PAssert.that(clustered).satisfies(all -> {
       Map<String, String> ids = new HashMap<>();
@@ -120,7 +121,7 @@ class ClusterClaimsTest {
         "A Quinnipiac poll of likely voters released Tuesday put her Republican rival Donald Trump two points ahead in Ohio and Florida")).setNounPhrase(true).build();
     PCollection<ClaimMention> clustered = pipeline
         .apply(Create.of(rival, nominee, statement, sameWords).withCoder(AvroCoder.of(ClaimMention.class)))
-        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400, ParaphraseClusters.DEFAULT_SUPPORT));
 
     PAssert.that(clustered).satisfies(all -> {
       Map<String, String> ids = new HashMap<>();
@@ -148,7 +149,7 @@ class ClusterClaimsTest {
             mention("bank3", "2023-12-25", "On Friday the central bank raised its key interest rate by 2 percent"))
         .withCoder(AvroCoder.of(ClaimMention.class)));
 
-    PCollection<ClaimMention> clustered = mentions.apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+    PCollection<ClaimMention> clustered = mentions.apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400, ParaphraseClusters.DEFAULT_SUPPORT));
 
     PAssert.that(clustered).satisfies(all -> {
       Map<String, String> ids = new HashMap<>();
@@ -173,7 +174,7 @@ class ClusterClaimsTest {
         .min(String::compareTo).orElseThrow());
     PCollection<ClaimMention> clustered = pipeline
         .apply(Create.of(List.of(forward.get(1), forward.get(0))).withCoder(AvroCoder.of(ClaimMention.class)))
-        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400));
+        .apply(new ClusterClaims(ClaimMatcher.DEFAULT, 4, 400, ParaphraseClusters.DEFAULT_SUPPORT));
     PAssert.that(clustered).satisfies(all -> {
       all.forEach(m -> assertEquals(expected, m.getClaimId(), "the id of the cluster's smallest key"));
       return null;

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * representative (clusters of radius one). Keys are taken in order of how many keys they were
  * verified against directly (most first, then key order); a key not yet in a cluster founds one and
  * takes its partners not yet in a cluster, in key order, each if it was verified against at least
- * half of the members taken so far (the founder included): a key that matches many others on a
+ * a share of the members taken so far, the founder included (half by default): a key that matches many others on a
  * story's common words ("party support clinton november defeat republican nominee donald trump")
  * would otherwise gather claims that match only it. On the 10k-article news corpus that rule cut the
  * key pairs sharing an id from 5,031 to 3,103 (16 of 16 drawn pairs it parted were two claims; of
@@ -30,8 +30,32 @@ import java.util.TreeSet;
  */
 public final class ParaphraseClusters {
   private static final TreeSet<String> NONE = new TreeSet<>();
+  /** The default share: the second and third keys always join, later ones must also match another member. */
+  public static final double DEFAULT_SUPPORT = 0.5;
+  private final double support;
   private final Map<String, TreeSet<String>> partners = new HashMap<>();
   private final Map<String, TreeSet<String>> directPartners = new HashMap<>();
+
+  public ParaphraseClusters() {
+    this(DEFAULT_SUPPORT);
+  }
+
+  /**
+   * @param support the share of a cluster's members so far (in (0, 1]) a key must have been verified
+   *     against to join it; at 2/3 the third key must match both the founder and the second, so two
+   *     claims of one story that each match a third do not join through it
+   */
+  public ParaphraseClusters(double support) {
+    this.support = checkedSupport(support);
+  }
+
+  /** The share itself if it is in (0, 1]; else an IllegalArgumentException that says so. */
+  public static double checkedSupport(double support) {
+    if (!(support > 0 && support <= 1)) {
+      throw new IllegalArgumentException("the share of a cluster's members a key must match is in (0, 1], not " + support);
+    }
+    return support;
+  }
 
   /** Records that two claim keys were verified the same claim, one against the other. */
   public void addPair(String a, String b) {
@@ -52,9 +76,8 @@ public final class ParaphraseClusters {
   }
 
   /**
-   * Whether a partner of a cluster's representative was verified against at least half of the
-   * cluster's members so far, the representative included: the second and third keys always join,
-   * later ones must also match another member.
+   * Whether a partner of a cluster's representative was verified against at least the share of the
+   * cluster's members so far, the representative included.
    */
   private boolean supported(String partner, List<String> members) {
     TreeSet<String> verified = partners.get(partner);
@@ -64,7 +87,7 @@ public final class ParaphraseClusters {
         links++;
       }
     }
-    return 2 * links >= members.size();
+    return links >= support * members.size();
   }
 
   /** Each clustered key's representative, the representatives included (keys left alone are absent). */

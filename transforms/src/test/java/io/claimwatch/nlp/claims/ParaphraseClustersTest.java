@@ -1,6 +1,7 @@
 package io.claimwatch.nlp.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,28 @@ class ParaphraseClustersTest {
     addPairs(clusters, "a b", "a c", "a d", "b d");
     // "d" matches "a" and "b" of {a, b, c}: two of three.
     assertEquals(Map.of("a", "a", "b", "a", "c", "a", "d", "a"), clusters.representatives());
+  }
+
+  @Test
+  void atTwoThirdsAThirdKeyMustMatchBothTheFounderAndTheSecond() {
+    // "b", "c" and "d" each match "a" (news: claims of one story matching a fourth on its words);
+    // only "d" also matches "b".
+    ParaphraseClusters half = new ParaphraseClusters();
+    ParaphraseClusters twoThirds = new ParaphraseClusters(0.67);
+    for (ParaphraseClusters clusters : List.of(half, twoThirds)) {
+      addPairs(clusters, "a b", "a c", "a d", "b d");
+    }
+    // Half: "b" and "c" join on "a" alone; "d" matches two of {a, b, c}.
+    assertEquals(Map.of("a", "a", "b", "a", "c", "a", "d", "a"), half.representatives());
+    // Two thirds: "c" matches one of {a, b} and stays apart; "d" matches both of {a, b}.
+    assertEquals(Map.of("a", "a", "b", "a", "d", "a"), twoThirds.representatives());
+  }
+
+  @Test
+  void aShareOutsideZeroToOneIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new ParaphraseClusters(0));
+    assertThrows(IllegalArgumentException.class, () -> new ParaphraseClusters(1.5));
+    assertThrows(IllegalArgumentException.class, () -> new ParaphraseClusters(Double.NaN));
   }
 
   @Test
