@@ -13,9 +13,9 @@ import java.util.TreeSet;
  * representative (clusters of radius one). Keys are taken in order of how many keys they were
  * verified against directly (most first, then key order); a key not yet in a cluster founds one and
  * takes its partners not yet in a cluster, in key order, each if it was verified against at least
- * a share of the members taken so far, the founder included (half by default): a key that matches many others on a
- * story's common words ("party support clinton november defeat republican nominee donald trump")
- * would otherwise gather claims that match only it. On the 10k-article news corpus that rule cut the
+ * a share of the members taken so far, the founder included (half by default): a key that matches
+ * many others on a story's common words ("party support clinton november defeat republican nominee
+ * donald trump") would otherwise gather claims that match only it. On the 10k-article news corpus that rule cut the
  * key pairs sharing an id from 5,031 to 3,103 (16 of 16 drawn pairs it parted were two claims; of
  * 16 drawn of the 423 pairs it newly joined, 2 were one claim; of 30 drawn from all, 13 were one
  * claim, 2 of 30 before). The result depends only on the set of pairs, not on their order.
