@@ -33,11 +33,17 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -151,17 +157,38 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
     PCollectionView<Iterable<KV<String, String>>> linksView = links.apply("SentenceLinksAsView", View.asIterable());
     PCollectionView<Iterable<KV<String, String>>> withinView = claimsWithinSentences(mentions, bucketCount)
         .apply("ClaimsWithinSentencesAsView", View.asIterable());
-    PCollectionView<Map<String, String>> representatives = mentions.getPipeline()
+    PCollection<KV<Integer, KV<String, String>>> representatives = mentions.getPipeline()
         .apply("OneClustering", Create.of(0).withCoder(VarIntCoder.of()))
         .apply("ClusterParaphrases", ParDo.of(new ClusterParaphrasesFn(clusterSupport, pairsView, linksView, withinView))
             .withSideInputs(pairsView, linksView, withinView))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("RepresentativesView", View.asMap());
-
-    return mentions
-        .apply("AssignClusterIds", ParDo.of(new AssignClusterIdFn(representatives)).withSideInputs(representatives))
+        .apply("RepresentativesByBucket", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
+            .via((KV<String, String> claim) -> KV.of(Math.floorMod(claim.getKey().hashCode(), bucketCount), claim)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), STRING_PAIR));
+    PCollection<KV<Integer, ClaimMention>> mentionsByBucket = mentions
+        .apply("MentionsByBucket", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(ClaimMention.class)))
+            .via((ClaimMention m) -> {
+              String identity = identityOf(m);
+              return KV.of(identity == null ? 0 : Math.floorMod(identity.hashCode(), bucketCount), m);
+            }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(ClaimMention.class)));
+    return KeyedPCollectionTuple
+        .of(REPRESENTATIVES, representatives.apply("KeepRepresentativeTimestamps", keepEarliestTimestamp()))
+        .and(MENTIONS, mentionsByBucket.apply("KeepMentionTimestamps", keepEarliestTimestamp()))
+        .apply("GroupMentionsWithRepresentatives", CoGroupByKey.create())
+        .apply("AssignClusterIds", ParDo.of(new AssignClusterIdFn()))
         .setCoder(AvroCoder.of(ClaimMention.class));
   }
+
+  /** The input timestamps kept through a grouping (not the window's end), so event time can be set downstream. */
+  private static <T> Window<KV<Integer, T>> keepEarliestTimestamp() {
+    return Window.<KV<Integer, T>>configure().withTimestampCombiner(TimestampCombiner.EARLIEST);
+  }
+
+  private static final TupleTag<KV<String, String>> REPRESENTATIVES = new TupleTag<>() {};
+  private static final TupleTag<ClaimMention> MENTIONS = new TupleTag<>() {};
 
   /**
    * For each attributed sentence whose node a mention carries: (node, claim) for every other claim
@@ -415,30 +442,25 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
     }
   }
 
-  static final class AssignClusterIdFn extends DoFn<ClaimMention, ClaimMention> {
-    private final SideInputPerBundle<Map<String, String>> representatives;
-
-    AssignClusterIdFn(PCollectionView<Map<String, String>> representatives) {
-      this.representatives = new SideInputPerBundle<>(representatives);
-    }
-
-    @StartBundle
-    public void startBundle() {
-      representatives.startBundle();
-    }
-
+  /** Gives each mention of a bucket whose claim is in a cluster the id of the cluster's representative. */
+  static final class AssignClusterIdFn extends DoFn<KV<Integer, CoGbkResult>, ClaimMention> {
     @ProcessElement
-    public void process(ProcessContext context, BoundedWindow window) {
-      ClaimMention mention = context.element();
-      // A noun phrase without a sentence key keeps the id of its own key.
-      String identity = identityOf(mention);
-      String representative = identity == null ? null : representatives.get(context, window).get(identity);
-      if (representative == null) {
-        context.output(mention);
-      } else {
-        ClaimMention clustered = MentionCopies.shallowCopy(mention);
-        clustered.setClaimId(ClaimKeys.id(keyOf(representative)));
-        context.output(clustered);
+    public void process(@Element KV<Integer, CoGbkResult> bucket, OutputReceiver<ClaimMention> out) {
+      Map<String, String> representatives = new HashMap<>();
+      for (KV<String, String> claim : bucket.getValue().getAll(REPRESENTATIVES)) {
+        representatives.put(claim.getKey(), claim.getValue());
+      }
+      for (ClaimMention mention : bucket.getValue().getAll(MENTIONS)) {
+        // A noun phrase without a sentence key keeps the id of its own key.
+        String identity = identityOf(mention);
+        String representative = identity == null ? null : representatives.get(identity);
+        if (representative == null) {
+          out.output(mention);
+        } else {
+          ClaimMention clustered = MentionCopies.shallowCopy(mention);
+          clustered.setClaimId(ClaimKeys.id(keyOf(representative)));
+          out.output(clustered);
+        }
       }
     }
   }
