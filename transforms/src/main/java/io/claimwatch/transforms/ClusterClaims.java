@@ -152,7 +152,9 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
 
     // Claim key → representative, for claim keys in a cluster; the pairs and the sentences' claims
     // meet in one clustering, on one worker (far fewer than the mentions: on 10k news articles,
-    // 329,883 mentions, 22,046 verified pairs, 18,919 other claims of sentences).
+    // 329,883 mentions, 22,046 verified pairs, 18,919 other claims of sentences). The mentions meet
+    // the representatives by grouping, not through a side input: waiting for one, the Direct
+    // Runner now and then never resumed them (README, "A hang, and its fix").
     PCollectionView<Iterable<KV<String, String>>> pairsView = pairs.apply("PairsAsView", View.asIterable());
     PCollectionView<Iterable<KV<String, String>>> linksView = links.apply("SentenceLinksAsView", View.asIterable());
     PCollectionView<Iterable<KV<String, String>>> withinView = claimsWithinSentences(mentions, bucketCount)
