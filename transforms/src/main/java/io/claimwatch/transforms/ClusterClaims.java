@@ -99,7 +99,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
             .via((ClaimMention m) -> {
               List<KV<Integer, String>> keyed = new ArrayList<>(2);
               for (String node : nodesOf(m)) {
-                keyed.add(KV.of(Math.floorMod(node.hashCode(), bucketCount), node));
+                keyed.add(KV.of(bucketOf(node, bucketCount), node));
               }
               return keyed;
             }))
@@ -112,14 +112,14 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
             .via((String node) -> {
               List<KV<Integer, KV<String, String>>> blocked = new ArrayList<>();
               for (String band : BANDS.bandKeys(ClaimSignature.of(keyOf(node)).terms())) {
-                blocked.add(KV.of(Math.floorMod(band.hashCode(), bucketCount), KV.of(band, node)));
+                blocked.add(KV.of(bucketOf(band, bucketCount), KV.of(band, node)));
               }
               return blocked;
             }))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+        .setCoder(KvCoder.of(VarIntCoder.of(), STRING_PAIR))
         .apply("GroupBlocks", GroupByKey.create())
         .apply("VerifyCandidatePairs", ParDo.of(new VerifyPairsFn(matcher, maxBlockSize)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+        .setCoder(STRING_PAIR);
 
     // The claims stated in each sentence that matched another.
     PCollection<KV<String, String>> matchedSentences = pairs
@@ -144,11 +144,11 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         // Grouped by bucket, not by sentence: every group is a bundle on the Direct Runner.
         .apply("SentencesByBucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
-            .via((KV<String, String> link) -> KV.of(Math.floorMod(link.getKey().hashCode(), bucketCount), link)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+            .via((KV<String, String> link) -> KV.of(bucketOf(link.getKey(), bucketCount), link)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), STRING_PAIR))
         .apply("GroupSentenceBuckets", GroupByKey.create())
         .apply("LinkMatchedSentencesToClaims", ParDo.of(new LinkSentenceFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+        .setCoder(STRING_PAIR);
 
     // Claim key → representative, for claim keys in a cluster; the pairs and the sentences' claims
     // meet in one clustering, on one worker (far fewer than the mentions: on 10k news articles,
@@ -163,17 +163,17 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
         .apply("OneClustering", Create.of(0).withCoder(VarIntCoder.of()))
         .apply("ClusterParaphrases", ParDo.of(new ClusterParaphrasesFn(clusterSupport, pairsView, linksView, withinView))
             .withSideInputs(pairsView, linksView, withinView))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .setCoder(STRING_PAIR)
         .apply("RepresentativesByBucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
-            .via((KV<String, String> claim) -> KV.of(Math.floorMod(claim.getKey().hashCode(), bucketCount), claim)))
+            .via((KV<String, String> claim) -> KV.of(bucketOf(claim.getKey(), bucketCount), claim)))
         .setCoder(KvCoder.of(VarIntCoder.of(), STRING_PAIR));
     PCollection<KV<Integer, ClaimMention>> mentionsByBucket = mentions
         .apply("MentionsByBucket", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(ClaimMention.class)))
             .via((ClaimMention m) -> {
               String identity = identityOf(m);
-              return KV.of(identity == null ? 0 : Math.floorMod(identity.hashCode(), bucketCount), m);
+              return KV.of(identity == null ? 0 : bucketOf(identity, bucketCount), m);
             }))
         .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(ClaimMention.class)));
     return KeyedPCollectionTuple
@@ -213,7 +213,7 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
               String node = sentenceNodeOf(m);
               // The sentence's node if this mention carries it (else empty), and the claim stated.
               KV<String, String> nodeAndClaim = KV.of(node == null ? "" : node, identity);
-              return List.of(KV.of(Math.floorMod(sentence.hashCode(), buckets), KV.of(sentence, nodeAndClaim)));
+              return List.of(KV.of(bucketOf(sentence, buckets), KV.of(sentence, nodeAndClaim)));
             }))
         .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), STRING_PAIR)))
         .apply("GroupSentenceMentions", GroupByKey.create())
@@ -222,6 +222,11 @@ public final class ClusterClaims extends PTransform<PCollection<ClaimMention>, P
   }
 
   private static final Coder<KV<String, String>> STRING_PAIR = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+
+  /** The shuffle bucket of a key: the same on every worker and runner. */
+  static int bucketOf(String key, int buckets) {
+    return Math.floorMod(key.hashCode(), buckets);
+  }
 
   /** Groups a bucket's mentions by sentence; emits (node, claim) for each claim of a sentence with a node besides the node's own. */
   static final class ClaimsWithinSentencesFn extends DoFn<KV<Integer, Iterable<KV<String, KV<String, String>>>>, KV<String, String>> {
