@@ -5,13 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * First-version claim identity: a normalized key from a claim's content words (lower-case cheap
  * lemmas, verbs' checked against WordNet by {@link VerbLemmas}, stop words, hedges and punctuation dropped, negation and numbers kept, since they change
- * what is claimed) and a stable id hashed from it, the same on every run and runner.
+ * what is claimed) and a stable id hashed from it, the same on every run and runner. A number the
+ * outlet gives as approximate ("about 55", "more than 12,400") carries the mark {@value #APPROXIMATE}.
  */
 public final class ClaimKeys {
   private static final Set<String> STOP_WORDS = Set.of(
@@ -30,12 +33,29 @@ public final class ClaimKeys {
       "not", "not", "n't", "not", "n’t", "not", "no", "not", "never", "not", "nobody", "not",
       "nothing", "not", "none", "not", "neither", "not", "nor", "not");
 
+  /** Words before a number that make it approximate; "least" of "at least", "than" of "more than". */
+  private static final Set<String> APPROXIMATING = Set.of(
+      "about", "some", "over", "under", "nearly", "almost", "approximately", "roughly", "around",
+      "least", "than", "estimated", "approaching", "approached");
+  /** Marks a number in a key as approximate, so that the matcher allows for it (ClaimSignature). */
+  public static final String APPROXIMATE = "~";
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{0,3}\\p{Sc}");
+
   private ClaimKeys() {}
 
   public static String key(List<Token> contentTokens) {
     StringBuilder key = new StringBuilder();
+    String before = "";
     for (Token token : contentTokens) {
       String word = normalize(token);
+      if (word != null && token.pos().equals("CD") && Character.isDigit(word.charAt(0))
+          && APPROXIMATING.contains(before)) {
+        word = APPROXIMATE + word;
+      }
+      // A currency sign sits between "about" and its number ("about $ 65 billion").
+      if (!CURRENCY.matcher(token.text()).matches()) {
+        before = token.text().toLowerCase(Locale.ROOT);
+      }
       if (word != null) {
         if (key.length() > 0) {
           key.append(' ');

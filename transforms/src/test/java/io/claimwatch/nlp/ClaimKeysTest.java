@@ -34,6 +34,18 @@ class ClaimKeysTest {
   }
 
   @Test
+  void aNumberGivenAsApproximateIsMarked() {
+    // MSRP tuning pairs: "Some 55 gang members and associates were arrested", "more than 12,400 acres".
+    assertEquals("~55 gang member associate arrest", key("Some 55 gang members and associates were arrested"));
+    assertTrue(key("The fire had charred more than 12,400 acres").contains(" ~12400 acre"),
+        key("The fire had charred more than 12,400 acres"));
+    assertTrue(key("The bulk of the funds, about $65 billion, will go to Iraq").contains(" ~65 billion"),
+        key("The bulk of the funds, about $65 billion, will go to Iraq"));
+    assertTrue(key("Police arrested 55 gang members").contains(" 55 gang"), key("Police arrested 55 gang members"));
+    assertTrue(key("The stock rose to $21.40").endsWith(" 21.40"), key("The stock rose to $21.40"));
+  }
+
+  @Test
   void wordsKeepOnlyTheirLettersAndDigits() {
     // Inside a word, marks go ("U.S." → "us", "e-mail" → "email"); letters beyond the BMP stay.
     assertEquals(key("The new e-mail rules changed"), key("The new email rules changed"));

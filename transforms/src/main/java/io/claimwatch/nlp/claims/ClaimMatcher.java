@@ -139,10 +139,11 @@ public final class ClaimMatcher implements Serializable {
     private Claim(String key) {
       this.key = key;
       this.signature = ClaimSignature.of(key);
-      this.words = key.isEmpty() ? new String[0] : key.split(" ");
+      String plain = ClaimSignature.plain(key);
+      this.words = plain.isEmpty() ? new String[0] : plain.split(" ");
       this.bigrams = ngrams(words, 2);
       this.trigrams = ngrams(words, 3);
-      this.characterGrams = characterGrams(key);
+      this.characterGrams = characterGrams(plain);
       this.weight = totalWeight(signature.terms(), TermWeights.shipped());
     }
 
@@ -185,10 +186,12 @@ public final class ClaimMatcher implements Serializable {
   /**
    * Each claim states a number the other lacks ("by 2 percent" vs "by 3 percent"). One claim
    * stating more numbers than the other ("rose 8 cents" vs "rose 8 cents to $30.50") adds detail
-   * without contradicting it; the model weighs that.
+   * without contradicting it; the model weighs that. A figure agrees with the same figure rounded
+   * ("some $65 billion" / "$64.7 billion"), a figure given as approximate with one within a fifth
+   * of it ("at least 23 troops" / "at least 26"), a decade with its years ("into his 90s" / "94").
    */
   static boolean numbersDisagree(ClaimSignature a, ClaimSignature b) {
-    return !a.numbers().containsAll(b.numbers()) && !b.numbers().containsAll(a.numbers());
+    return !a.statesEveryNumberOf(b) && !b.statesEveryNumberOf(a);
   }
 
   private static int sharedTerms(ClaimSignature a, ClaimSignature b) {

@@ -1,6 +1,9 @@
 package io.claimwatch.nlp.claims;
 
+import io.claimwatch.nlp.ClaimKeys;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +58,18 @@ public final class ClaimSignature implements Serializable {
 
   private final TreeSet<String> terms;
   private final TreeSet<String> numbers;
+  /** Numbers the outlet gave as approximate ("about 55"; marked by ClaimKeys). */
+  private final TreeSet<String> approximateNumbers;
+  /** Decades ("the 1980s", "in his 90s"), by their first year. */
+  private final TreeSet<String> decades;
   private final boolean negative;
 
-  private ClaimSignature(TreeSet<String> terms, TreeSet<String> numbers, boolean negative) {
+  private ClaimSignature(TreeSet<String> terms, TreeSet<String> numbers, TreeSet<String> approximateNumbers,
+      TreeSet<String> decades, boolean negative) {
     this.terms = terms;
     this.numbers = numbers;
+    this.approximateNumbers = approximateNumbers;
+    this.decades = decades;
     this.negative = negative;
   }
 
@@ -68,6 +78,8 @@ public final class ClaimSignature implements Serializable {
     String[] words = claimKey.isEmpty() ? new String[0] : claimKey.split(" ");
     TreeSet<String> terms = new TreeSet<>();
     TreeSet<String> numbers = new TreeSet<>();
+    TreeSet<String> approximateNumbers = new TreeSet<>();
+    TreeSet<String> decades = new TreeSet<>();
     boolean negative = false;
     for (int i = 0; i < words.length; i++) {
       String phrase = phraseAt(words, i);
@@ -77,6 +89,10 @@ public final class ClaimSignature implements Serializable {
         continue;
       }
       String word = words[i];
+      boolean approximate = word.startsWith(ClaimKeys.APPROXIMATE) && word.length() > 1;
+      if (approximate) {
+        word = word.substring(ClaimKeys.APPROXIMATE.length());
+      }
       if (NEGATIVE_POLARITY.contains(word)) {
         negative = true;
         if (!word.equals("not")) {
@@ -85,14 +101,21 @@ public final class ClaimSignature implements Serializable {
         continue;
       }
       if (Character.isDigit(word.charAt(0))) {
-        numbers.add(number(word));
+        String number = number(word);
+        numbers.add(number);
+        if (approximate) {
+          approximateNumbers.add(number);
+        }
+        if (DECADE.matcher(word).matches()) {
+          decades.add(number);
+        }
       }
       terms.add(SYNONYMS.getOrDefault(word, word));
     }
     if (negative) {
       terms.add(NEGATION);
     }
-    return new ClaimSignature(terms, numbers, negative);
+    return new ClaimSignature(terms, numbers, approximateNumbers, decades, negative);
   }
 
   /**
@@ -100,7 +123,7 @@ public final class ClaimSignature implements Serializable {
    * armies stand" → "putin … frontline"): what the embedding sees, so that it agrees with the terms.
    */
   public static String normalizedText(String claimKey) {
-    String[] words = claimKey.isEmpty() ? new String[0] : claimKey.split(" ");
+    String[] words = claimKey.isEmpty() ? new String[0] : plain(claimKey).split(" ");
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < words.length; i++) {
       String phrase = phraseAt(words, i);
@@ -112,6 +135,14 @@ public final class ClaimSignature implements Serializable {
     }
     return text.toString();
   }
+
+  /** The key without its marks of approximate numbers. */
+  public static String plain(String claimKey) {
+    return claimKey.replace(ClaimKeys.APPROXIMATE, "");
+  }
+
+  private static final Pattern DECADE = Pattern.compile("\\d*0'?s");
+  private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
 
   private static final Pattern NUMBER_SUFFIX = Pattern.compile("(?<=\\d)(-|s|st|nd|rd|th)$");
 
@@ -142,6 +173,66 @@ public final class ClaimSignature implements Serializable {
 
   public Set<String> numbers() {
     return Collections.unmodifiableSet(numbers);
+  }
+
+  /** Whether this claim states each of the other's numbers: as written, rounded, or approximately. */
+  public boolean statesEveryNumberOf(ClaimSignature other) {
+    for (String theirs : other.numbers) {
+      if (numbers.stream().noneMatch(own -> agree(own, other, theirs))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean agree(String own, ClaimSignature other, String theirs) {
+    if (sameFigure(own, theirs)) {
+      return true;
+    }
+    if (approximateNumbers.contains(own) || other.approximateNumbers.contains(theirs)) {
+      return withinApproximation(own, theirs);
+    }
+    return decades.contains(own) && inDecade(own, theirs) || other.decades.contains(theirs) && inDecade(theirs, own);
+  }
+
+  /**
+   * Written alike, or the less precise one is the other rounded to its precision ("65" and "64.7",
+   * "6.3" and "6.32"); "55" and "57" are two figures.
+   */
+  static boolean sameFigure(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (!DECIMAL.matcher(a).matches() || !DECIMAL.matcher(b).matches()) {
+      return false;
+    }
+    BigDecimal x = new BigDecimal(a);
+    BigDecimal y = new BigDecimal(b);
+    BigDecimal coarse = x.scale() <= y.scale() ? x : y;
+    BigDecimal fine = coarse == x ? y : x;
+    return coarse.scale() < fine.scale()
+        && fine.setScale(coarse.scale(), RoundingMode.HALF_UP).compareTo(coarse) == 0;
+  }
+
+  /** How far apart a figure given as approximate may be from another: a fifth of the larger. */
+  static final double APPROXIMATION = 0.2;
+
+  static boolean withinApproximation(String a, String b) {
+    if (!DECIMAL.matcher(a).matches() || !DECIMAL.matcher(b).matches()) {
+      return false;
+    }
+    BigDecimal x = new BigDecimal(a);
+    BigDecimal y = new BigDecimal(b);
+    return x.subtract(y).abs().doubleValue() <= APPROXIMATION * x.max(y).doubleValue();
+  }
+
+  private static boolean inDecade(String decade, String number) {
+    if (!number.chars().allMatch(Character::isDigit) || number.length() > 18 || decade.length() > 18) {
+      return false;
+    }
+    long first = Long.parseLong(decade);
+    long year = Long.parseLong(number);
+    return year >= first && year <= first + 9;
   }
 
   public boolean negative() {

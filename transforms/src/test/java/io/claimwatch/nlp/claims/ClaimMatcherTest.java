@@ -135,6 +135,37 @@ class ClaimMatcherTest {
     assertEquals("2:40", ClaimSignature.number("2:40"));
   }
 
+  /** Figures MSRP's tuning pairs give for one statement. */
+  @Test
+  void aRoundedFigureAgreesWithTheFigureItRounds() {
+    assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("bulk fund 65 billion military operation iraq"),
+        ClaimSignature.of("bulk bill 64.7 billion military operation iraq")));
+    assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("earnings 446 million revenue 6.3 billion"),
+        ClaimSignature.of("profit 446 million revenue 6.32 billion")));
+    assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("revenue 6.4 billion"), ClaimSignature.of("revenue 6.32 billion")));
+    assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("loss 2.5 million job"), ClaimSignature.of("loss 2.7 million job")));
+  }
+
+  @Test
+  void aFigureGivenAsApproximateAgreesWithinAFifth() {
+    assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("least ~23 us troop kill hostile fire"),
+        ClaimSignature.of("least ~26 us troop kill hostile fire")));
+    assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("~55 gang member arrest"), ClaimSignature.of("57 gang member arrest")));
+    assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("~55 gang member arrest"), ClaimSignature.of("70 gang member arrest")));
+    assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("~2 percent"), ClaimSignature.of("3 percent")));
+    assertEquals(ClaimSignature.of("55 gang member arrest").terms(), ClaimSignature.of("~55 gang member arrest").terms());
+    assertEquals("55 gang member arrest", ClaimSignature.normalizedText("~55 gang member arrest"));
+  }
+
+  @Test
+  void aDecadeHoldsItsYears() {
+    assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("even 90s lacy work change baseball"),
+        ClaimSignature.of("even turn 94 lacy work change baseball")));
+    assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("even 90s lacy work change baseball"),
+        ClaimSignature.of("even turn 88 lacy work change baseball")));
+    assertTrue(ClaimMatcher.numbersDisagree(ClaimSignature.of("bribe judge 1980"), ClaimSignature.of("bribe judge 1985")));
+  }
+
   @Test
   void aClaimStatingMoreNumbersAddsDetailWithoutContradiction() {
     assertFalse(ClaimMatcher.numbersDisagree(ClaimSignature.of("share rise 8 cent"), ClaimSignature.of("share rise 8 cent 30.50")));
