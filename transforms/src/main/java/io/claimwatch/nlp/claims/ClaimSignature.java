@@ -186,28 +186,33 @@ public final class ClaimSignature implements Serializable {
   }
 
   private boolean agree(String own, ClaimSignature other, String theirs) {
-    if (sameFigure(own, theirs)) {
+    if (own.equals(theirs)) {
+      return true;
+    }
+    BigDecimal x = decimal(own);
+    BigDecimal y = decimal(theirs);
+    if (x == null || y == null) {
+      return false;
+    }
+    if (rounded(x, y)) {
       return true;
     }
     if (approximateNumbers.contains(own) || other.approximateNumbers.contains(theirs)) {
-      return withinApproximation(own, theirs);
+      return withinApproximation(x, y);
     }
-    return decades.contains(own) && inDecade(own, theirs) || other.decades.contains(theirs) && inDecade(theirs, own);
+    return decades.contains(own) && inDecade(x, y) || other.decades.contains(theirs) && inDecade(y, x);
+  }
+
+  /** A plain decimal number's value; null for other forms ("2:40", "52km"). */
+  private static BigDecimal decimal(String number) {
+    return DECIMAL.matcher(number).matches() ? new BigDecimal(number) : null;
   }
 
   /**
-   * Written alike, or the less precise one is the other rounded to its precision ("65" and "64.7",
-   * "6.3" and "6.32"); "55" and "57" are two figures.
+   * The less precise one is the other rounded to its precision ("65" and "64.7", "6.3" and "6.32");
+   * "55" and "57" are two figures.
    */
-  static boolean sameFigure(String a, String b) {
-    if (a.equals(b)) {
-      return true;
-    }
-    if (!DECIMAL.matcher(a).matches() || !DECIMAL.matcher(b).matches()) {
-      return false;
-    }
-    BigDecimal x = new BigDecimal(a);
-    BigDecimal y = new BigDecimal(b);
+  private static boolean rounded(BigDecimal x, BigDecimal y) {
     BigDecimal coarse = x.scale() <= y.scale() ? x : y;
     BigDecimal fine = coarse == x ? y : x;
     return coarse.scale() < fine.scale()
@@ -215,24 +220,14 @@ public final class ClaimSignature implements Serializable {
   }
 
   /** How far apart a figure given as approximate may be from another: a fifth of the larger. */
-  static final double APPROXIMATION = 0.2;
+  private static final double APPROXIMATION = 0.2;
 
-  static boolean withinApproximation(String a, String b) {
-    if (!DECIMAL.matcher(a).matches() || !DECIMAL.matcher(b).matches()) {
-      return false;
-    }
-    BigDecimal x = new BigDecimal(a);
-    BigDecimal y = new BigDecimal(b);
+  private static boolean withinApproximation(BigDecimal x, BigDecimal y) {
     return x.subtract(y).abs().doubleValue() <= APPROXIMATION * x.max(y).doubleValue();
   }
 
-  private static boolean inDecade(String decade, String number) {
-    if (!number.chars().allMatch(Character::isDigit) || number.length() > 18 || decade.length() > 18) {
-      return false;
-    }
-    long first = Long.parseLong(decade);
-    long year = Long.parseLong(number);
-    return year >= first && year <= first + 9;
+  private static boolean inDecade(BigDecimal firstYear, BigDecimal year) {
+    return year.scale() == 0 && year.compareTo(firstYear) >= 0 && year.compareTo(firstYear.add(BigDecimal.valueOf(9))) <= 0;
   }
 
   public boolean negative() {
