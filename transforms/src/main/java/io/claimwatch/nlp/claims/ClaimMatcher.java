@@ -17,8 +17,8 @@ import java.util.stream.LongStream;
 
 /**
  * Decides whether two claims say the same thing. Never when one denies what the other asserts, when
- * each states a number the other lacks, when they share fewer than three terms or fewer than a
- * quarter of their terms together; otherwise a small
+ * each states a number the other lacks, when they share fewer than three distinctive terms or fewer
+ * than a quarter of their terms together; otherwise a small
  * neural network (one hidden layer of tanh units over standardized inputs) decides from lexical
  * evidence — term overlap (Jaccard, and shared terms as a share of each side, plain and weighted by
  * {@link TermWeights}), shared word pairs and triples, shared character 4-grams, order (longest
@@ -106,7 +106,13 @@ public final class ClaimMatcher implements Serializable {
     return new ClaimMatcher(mean, scale, hiddenWeights, hiddenBias, outputWeights, outputBias, newThreshold);
   }
 
-  /** Fewer shared terms than this is a topic in common, not a claim: "the police" vs "police videos". */
+  /**
+   * Fewer shared terms than this is a topic in common, not a claim: "the police" vs "police videos".
+   * Only distinctive terms count: not the negation, not a term most reference articles hold ({@link
+   * TermWeights#isCommon}: "say", "make", "new", and in the shipped table the 2016 race's "trump" and
+   * "clinton"). "trump clinton win party primary tennessee" and "headwind ahead trump clinton prevail
+   * primary" share a story's names, not a claim.
+   */
   static final int MIN_SHARED_TERMS = 3;
 
   /**
@@ -158,9 +164,7 @@ public final class ClaimMatcher implements Serializable {
     if (a.negative() != b.negative() || numbersDisagree(a, b)) {
       return false;
     }
-    int shared = sharedTerms(a, b);
-    // Both negated or neither: a shared negation is not a shared content term.
-    if (shared - (a.negative() ? 1 : 0) < MIN_SHARED_TERMS || jaccard(shared, a, b) < MIN_TERM_JACCARD) {
+    if (sharedDistinctiveTerms(a, b) < MIN_SHARED_TERMS || termJaccard(a, b) < MIN_TERM_JACCARD) {
       return false;
     }
     double[] lexicalSums = lexicalSums(lexicalFeatures(claimA, claimB));
@@ -192,6 +196,18 @@ public final class ClaimMatcher implements Serializable {
    */
   static boolean numbersDisagree(ClaimSignature a, ClaimSignature b) {
     return !a.statesEveryNumberOf(b) && !b.statesEveryNumberOf(a);
+  }
+
+  /** Shared terms that say which claim, not which story: see {@link #MIN_SHARED_TERMS}. */
+  static int sharedDistinctiveTerms(ClaimSignature a, ClaimSignature b) {
+    TermWeights weights = TermWeights.shipped();
+    int shared = 0;
+    for (String term : a.terms()) {
+      if (b.terms().contains(term) && !term.equals(ClaimSignature.NEGATION) && !weights.isCommon(term)) {
+        shared++;
+      }
+    }
+    return shared;
   }
 
   private static int sharedTerms(ClaimSignature a, ClaimSignature b) {

@@ -62,6 +62,18 @@ public final class TermWeights implements Serializable {
     }
   }
 
+  /**
+   * A term in more than this share of the reference articles says which story, not which claim. In
+   * the shipped table: "say", "trump", "clinton", "donald", "hillary", "new", "us", "make", "more",
+   * "presidential", "republican", "person", "president", "go".
+   */
+  static final double COMMON_SHARE = 0.6;
+
+  /** Whether more than {@link #COMMON_SHARE} of the reference articles hold the term. */
+  public boolean isCommon(String term) {
+    return documentFrequency.getOrDefault(term, 0) > COMMON_SHARE * documents;
+  }
+
   /** Smoothed inverse document frequency: log((N + 1) / (df + 1)), so never negative. */
   public double weight(String term) {
     return Math.log((documents + 1.0) / (documentFrequency.getOrDefault(term, 0) + 1.0));
