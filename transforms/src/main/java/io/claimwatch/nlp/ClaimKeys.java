@@ -33,6 +33,9 @@ public final class ClaimKeys {
       "not", "not", "n't", "not", "n’t", "not", "no", "not", "never", "not", "nobody", "not",
       "nothing", "not", "none", "not", "neither", "not", "nor", "not");
 
+  private static final Set<String> UNMARKED_CONTRACTIONS = Set.of("dont", "doesnt", "didnt", "isnt", "wasnt",
+      "arent", "werent", "cant", "couldnt", "wouldnt", "shouldnt", "wont", "havent", "hasnt", "hadnt", "aint");
+
   /** Words before a number that make it approximate; "least" of "at least", "than" of "more than". */
   private static final Set<String> APPROXIMATING = Set.of(
       "about", "some", "over", "under", "nearly", "almost", "approximately", "roughly", "around",
@@ -46,8 +49,9 @@ public final class ClaimKeys {
   public static String key(List<Token> contentTokens) {
     StringBuilder key = new StringBuilder();
     String before = "";
-    for (Token token : contentTokens) {
-      String word = normalize(token);
+    for (int t = 0; t < contentTokens.size(); t++) {
+      Token token = contentTokens.get(t);
+      String word = polarity(normalize(token), contentTokens, t);
       if (word != null && token.pos().equals("CD") && Character.isDigit(word.charAt(0))
           && APPROXIMATING.contains(before)) {
         word = APPROXIMATE + word;
@@ -64,6 +68,26 @@ public final class ClaimKeys {
       }
     }
     return key.toString();
+  }
+
+  /**
+   * A negation read in context: "not only" adds rather than denies ("Not only is this the oldest
+   * known planet, it's also the most distant"); "rule … out" is a refusal, where "rule" alone is a
+   * court's ruling or the rules; "dont", "isnt" are "don't", "isn't" typed without the apostrophe.
+   */
+  private static String polarity(String word, List<Token> tokens, int index) {
+    String next = index + 1 < tokens.size() ? tokens.get(index + 1).text().toLowerCase(Locale.ROOT) : "";
+    if (UNMARKED_CONTRACTIONS.contains(tokens.get(index).text().toLowerCase(Locale.ROOT))) {
+      return "not";
+    }
+    if ("not".equals(word) && next.equals("only")) {
+      return null;
+    }
+    if ("rule".equals(word) && (next.equals("out")
+        || index + 2 < tokens.size() && tokens.get(index + 2).text().equalsIgnoreCase("out"))) {
+      return "reject";
+    }
+    return word;
   }
 
   /** 16 hex digits of SHA-256 over the key: short, stable and collision-safe at news scale. */

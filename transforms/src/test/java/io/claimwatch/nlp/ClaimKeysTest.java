@@ -1,9 +1,11 @@
 package io.claimwatch.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.claimwatch.nlp.claims.ClaimSignature;
 import org.junit.jupiter.api.Test;
 
 class ClaimKeysTest {
@@ -31,6 +33,18 @@ class ClaimKeysTest {
     assertNotEquals(key("Putin is open to a ceasefire"), key("Putin is not open to a ceasefire"));
     assertNotEquals(key("The repairs cost 2 million dollars"), key("The repairs cost 3 million dollars"));
     assertTrue(key("Nobody saw it").startsWith("not"));
+  }
+
+  @Test
+  void negationIsReadInContext() {
+    // MSRP tuning pairs: an apostrophe dropped, "not only" that adds, and a ruling that denies nothing.
+    assertEquals(key("I don't know anybody in the committee"), key("I dont know anybody in the committee"));
+    assertEquals(key("Recall isn't one of them"), key("Recall isnt one of them"));
+    assertFalse(key("Not only is this the oldest known planet").contains("not"), key("Not only is this the oldest known planet"));
+    assertFalse(ClaimSignature.of(key("A judge ruled that the monument was unconstitutional")).negative());
+    assertFalse(ClaimSignature.of(key("Inspectors enforce the safety rules")).negative());
+    assertTrue(ClaimSignature.of(key("Putin ruled out a ceasefire")).negative());
+    assertTrue(ClaimSignature.of(key("Putin ruled it out")).negative());
   }
 
   @Test

@@ -52,7 +52,7 @@ public final class ClaimSignature implements Serializable {
       Map.entry("president", "president"), Map.entry("firm", "company"), Map.entry("corporation", "company"));
   /** Words that turn a claim into its denial or refusal. */
   private static final Set<String> NEGATIVE_POLARITY = Set.of(
-      "not", "reject", "deny", "refuse", "oppose", "dismiss", "rebuff", "decline", "unlikely", "false", "rule");
+      "not", "reject", "deny", "refuse", "oppose", "dismiss", "rebuff", "decline", "unlikely", "false");
 
   public static final String NEGATION = "¬";
 
