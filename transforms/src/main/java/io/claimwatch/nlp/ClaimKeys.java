@@ -51,14 +51,15 @@ public final class ClaimKeys {
     String before = "";
     for (int t = 0; t < contentTokens.size(); t++) {
       Token token = contentTokens.get(t);
-      String word = polarity(normalize(token), contentTokens, t);
+      String lower = token.text().toLowerCase(Locale.ROOT);
+      String word = polarity(normalize(token), lower, contentTokens, t);
       if (word != null && token.pos().equals("CD") && Character.isDigit(word.charAt(0))
           && APPROXIMATING.contains(before)) {
         word = APPROXIMATE + word;
       }
       // A currency sign sits between "about" and its number ("about $ 65 billion").
       if (!CURRENCY.matcher(token.text()).matches()) {
-        before = token.text().toLowerCase(Locale.ROOT);
+        before = lower;
       }
       if (word != null) {
         if (key.length() > 0) {
@@ -75,19 +76,21 @@ public final class ClaimKeys {
    * known planet, it's also the most distant"); "rule … out" is a refusal, where "rule" alone is a
    * court's ruling or the rules; "dont", "isnt" are "don't", "isn't" typed without the apostrophe.
    */
-  private static String polarity(String word, List<Token> tokens, int index) {
-    String next = index + 1 < tokens.size() ? tokens.get(index + 1).text().toLowerCase(Locale.ROOT) : "";
-    if (UNMARKED_CONTRACTIONS.contains(tokens.get(index).text().toLowerCase(Locale.ROOT))) {
+  private static String polarity(String word, String lowerCaseText, List<Token> tokens, int index) {
+    if (UNMARKED_CONTRACTIONS.contains(lowerCaseText)) {
       return "not";
     }
-    if ("not".equals(word) && next.equals("only")) {
+    if ("not".equals(word) && followedBy(tokens, index, 1, "only")) {
       return null;
     }
-    if ("rule".equals(word) && (next.equals("out")
-        || index + 2 < tokens.size() && tokens.get(index + 2).text().equalsIgnoreCase("out"))) {
+    if ("rule".equals(word) && (followedBy(tokens, index, 1, "out") || followedBy(tokens, index, 2, "out"))) {
       return "reject";
     }
     return word;
+  }
+
+  private static boolean followedBy(List<Token> tokens, int index, int distance, String word) {
+    return index + distance < tokens.size() && tokens.get(index + distance).text().equalsIgnoreCase(word);
   }
 
   /** 16 hex digits of SHA-256 over the key: short, stable and collision-safe at news scale. */

@@ -161,10 +161,7 @@ public final class ClaimMatcher implements Serializable {
   public boolean same(Claim claimA, Claim claimB) {
     ClaimSignature a = claimA.signature;
     ClaimSignature b = claimB.signature;
-    if (a.negative() != b.negative() || numbersDisagree(a, b)) {
-      return false;
-    }
-    if (sharedDistinctiveTerms(a, b) < MIN_SHARED_TERMS || termJaccard(a, b) < MIN_TERM_JACCARD) {
+    if (vetoed(a, b)) {
       return false;
     }
     double[] lexicalSums = lexicalSums(lexicalFeatures(claimA, claimB));
@@ -185,6 +182,15 @@ public final class ClaimMatcher implements Serializable {
       return true;
     }
     return score(lexicalSums, similarity(claimA.key, claimB.key)) > decisionScore;
+  }
+
+  /**
+   * The hard vetoes, before the network: one claim denies what the other asserts, the numbers
+   * disagree, too few distinctive terms are shared, or too small a share of all terms.
+   */
+  static boolean vetoed(ClaimSignature a, ClaimSignature b) {
+    return a.negative() != b.negative() || numbersDisagree(a, b)
+        || sharedDistinctiveTerms(a, b) < MIN_SHARED_TERMS || termJaccard(a, b) < MIN_TERM_JACCARD;
   }
 
   /**
